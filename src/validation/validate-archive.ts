@@ -1,0 +1,97 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { archiveConfigSchema, type ArchiveConfig } from '../schemas/index.ts';
+import { formatIssues, type LocatedProblem } from './format-issues.ts';
+import { validateRecordSource } from './validate-record.ts';
+
+/** Lists record files (.md, .mdx) under a folder, sorted, as absolute paths. */
+export function listRecordFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md') || entry.name.endsWith('.mdx')) out.push(full);
+    }
+  };
+  try {
+    if (statSync(dir).isDirectory()) walk(dir);
+  } catch {
+    // A missing records folder is an empty archive; the caller reports it.
+  }
+  return out;
+}
+
+/**
+ * Reads and checks content/archive.yaml. Returns the config or located problems.
+ */
+export function validateArchiveConfig(contentDir: string, displayRoot = process.cwd()): { config: ArchiveConfig | null; problems: LocatedProblem[] } {
+  const path = join(contentDir, 'archive.yaml');
+  const shown = relative(displayRoot, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { config: null, problems: [{ file: shown, line: null, field: '', message: 'the archive settings file is missing. Hint: copy content/archive.yaml from the demo archive and edit it.' }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  if (doc.errors.length) {
+    return {
+      config: null,
+      problems: doc.errors.map((e) => ({ file: shown, line: (e.linePos?.[0]?.line ?? 0) || null, field: '', message: `not valid YAML: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  const data = doc.toJS() ?? {};
+  const result = archiveConfigSchema.safeParse(data);
+  if (result.success) return { config: result.data, problems: [] };
+  const lineOf = (p: ReadonlyArray<PropertyKey>) => {
+    for (let d = p.length; d > 0; d--) {
+      const node = doc.getIn(p.slice(0, d) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return counter.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  return { config: null, problems: formatIssues(shown, result.error.issues, data, lineOf) };
+}
+
+/** What a whole-archive check found. */
+export interface ArchiveCheck {
+  config: ArchiveConfig | null;
+  recordCount: number;
+  problems: LocatedProblem[];
+}
+
+/**
+ * Checks a whole archive folder before anything is built: the settings file, every
+ * record's frontmatter, file names against ids, and duplicate ids.
+ */
+export function validateArchive(contentDir: string, displayRoot = process.cwd()): ArchiveCheck {
+  const { config, problems } = validateArchiveConfig(contentDir, displayRoot);
+  const files = listRecordFiles(join(contentDir, 'records'));
+  if (files.length === 0) {
+    problems.push({ file: relative(displayRoot, join(contentDir, 'records')) || 'records', line: null, field: '', message: 'the archive has no records (.md or .mdx files). Hint: run npm run import -- <pages> --out <content>/records.' });
+  }
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const shown = relative(displayRoot, file);
+    const check = validateRecordSource(shown, readFileSync(file, 'utf8'));
+    problems.push(...check.problems);
+    if (!check.record) continue;
+    const id = check.record.id;
+    const stem = basename(file, extname(file));
+    if (stem !== id) {
+      problems.push({ file: shown, line: null, field: 'id', message: `the file is named "${stem}" but its id is "${id}"; expected the file name to be the id. Hint: rename the file to ${id}${extname(file)}.` });
+    }
+    const earlier = seen.get(id);
+    if (earlier) {
+      problems.push({ file: shown, line: null, field: 'id', message: `the id "${id}" is already used by ${earlier}; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.` });
+    } else {
+      seen.set(id, shown);
+    }
+  }
+  return { config, recordCount: files.length, problems };
+}
+
