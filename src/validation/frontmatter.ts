@@ -46,7 +46,8 @@ export function splitFrontmatter(source: string): SplitFile {
       const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line + 1;
     }
-    return path.length === 0 ? 1 : null;
+    // Nothing on the path is written (a missing top-level field): point at the opening ---.
+    return 1;
   };
   return { data: yamlErrors.length ? undefined : (doc.toJS() ?? {}), body: lines.slice(end + 1).join('\n'), lineOf, yamlErrors };
 }

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { writeSyntheticArchive } from '../support/synthetic-archive.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'archive-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(archive: string, dist: string, cwd = root) {
+  const result = spawnSync(process.execPath, [resolve(root, 'scripts/build.ts')], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function leftovers(dist: string): string[] {
+  const parent = resolve(dist, '..');
+  return readdirSync(parent).filter((name) => name.startsWith(`${dist.split('/').pop()}.staging`));
+}
+
+describe('building an archive', () => {
+  test('ARCHIVE_CONTENT_DIR builds a different archive, also given as a relative path', () => {
+    const archive = join(work, 'other');
+    writeSyntheticArchive(archive, 3, { name: '另一个测试档案' });
+    const dist = join(work, 'other-dist');
+    const result = build(relative(root, archive), dist);
+    expect(result.status, result.output).toBe(0);
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('另一个测试档案');
+    expect(readdirSync(join(dist, 'records')).sort()).toEqual(['2016-cppcc-9-2-1-t00001', '2017-cppcc-9-3-2-t00002', '2018-cppcc-9-1-3-t00003']);
+    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  test('a bad record stops the build with its located message and leaves no dist', () => {
+    const archive = join(work, 'bad');
+    writeSyntheticArchive(archive, 2);
+    mkdirSync(join(archive, 'records/2020'), { recursive: true });
+    writeFileSync(
+      join(archive, 'records/2020/2020-doc-bad001.md'),
+      "---\nid: 2020-doc-bad001\nkind: document\ntitle: 某文件\npublication: { publishedDate: '2020-02-30' }\n---\n正文\n",
+    );
+    const dist = join(work, 'bad-dist');
+    const result = build(archive, dist);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      `${relative(root, join(archive, 'records/2020/2020-doc-bad001.md'))}:5: field "publication.publishedDate" (发布日期) is "2020-02-30"; expected a date written YYYY-MM-DD.`,
+    );
+    expect(result.output).toContain('nothing was built');
+    expect(existsSync(dist)).toBe(false);
+    expect(leftovers(dist)).toEqual([]);
+  });
+
+  test('a failure inside Astro (an MDX record that does not compile) leaves the previous site untouched', () => {
+    const archive = join(work, 'mdx');
+    writeSyntheticArchive(archive, 2);
+    const dist = join(work, 'mdx-dist');
+    expect(build(archive, dist).status).toBe(0);
+    const before = readFileSync(join(dist, 'index.html'), 'utf8');
+    mkdirSync(join(archive, 'records/2021'), { recursive: true });
+    writeFileSync(join(archive, 'records/2021/2021-doc-mdx001.mdx'), '---\nid: 2021-doc-mdx001\nkind: document\ntitle: 坏的MDX\n---\n<div>{\n');
+    const result = build(archive, dist);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('the previous');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(join(dist, 'records/2021-doc-mdx001'))).toBe(false);
+    expect(leftovers(dist)).toEqual([]);
+  });
+
+  test('invalid archive settings stop the build with a located message', () => {
+    const archive = join(work, 'badconfig');
+    writeSyntheticArchive(archive, 1);
+    const config = readFileSync(join(archive, 'archive.yaml'), 'utf8').replace('baseUrl: https://test.example.org/', 'baseUrl: test.example.org');
+    writeFileSync(join(archive, 'archive.yaml'), config);
+    const dist = join(work, 'badconfig-dist');
+    const result = build(archive, dist);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${relative(root, join(archive, 'archive.yaml'))}:5: field "baseUrl" (site address) is "test.example.org"; expected an http(s) address.`);
+    expect(existsSync(dist)).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { renderProblems } from '../../src/validation/format-issues.ts';
+import { listRecordFiles, validateArchive } from '../../src/validation/validate-archive.ts';
+import { validateRecordSource } from '../../src/validation/validate-record.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** A valid reply record; each test breaks one thing. */
+const valid = `---
+id: 2018-cppcc-13-2-5-abc123
+kind: cppcc-proposal-reply
+title: 关于区政协十三届二次会议第5号提案的答复
+session: { body: cppcc, level: 区, place: 宣州区, term: 13, meeting: 2 }
+number: "5"
+proposers:
+  - { name: 王玲玲, role: 委员 }
+handlingUnit: 宣州区招商合作服务中心
+reply: { date: '2018-09-30', dateText: 2018年9月30 }
+publication: { publishedDate: '2018-11-05' }
+---
+王玲玲委员：
+`;
+
+function problemsOf(text: string): string {
+  return renderProblems(validateRecordSource('records/x.md', text).problems);
+}
+
+describe('the demo archive', () => {
+  const files = listRecordFiles(resolve(root, 'content/records'));
+
+  test('holds the five seed records', () => {
+    expect(files).toHaveLength(5);
+  });
+
+  test.each(files.map((f) => [relative(root, f)]))('%s parses against the record schema', (file) => {
+    const check = validateRecordSource(file, readFileSync(resolve(root, file), 'utf8'));
+    expect(renderProblems(check.problems)).toBe('');
+    expect(check.record?.title).toBeTruthy();
+  });
+
+  test('has valid settings, unique ids and file names that match ids', () => {
+    expect(renderProblems(validateArchive(resolve(root, 'content'), root).problems)).toBe('');
+  });
+});
+
+describe('a record with invalid frontmatter', () => {
+  test('is accepted when nothing is broken', () => {
+    expect(problemsOf(valid)).toBe('');
+    const record = validateRecordSource('x.md', valid).record!;
+    expect(record.kind).toBe('cppcc-proposal-reply');
+    expect(record.coUnits).toEqual([]);
+  });
+
+  test('missing title: names file, line, field and what to do', () => {
+    expect(problemsOf(valid.replace(/^title: .*\n/m, ''))).toBe(
+      'records/x.md:1: field "title" (名称/标题) is missing; expected a string. Hint: copy the page title (名称) as text.',
+    );
+  });
+
+  test('bad date: shows the value and the expected form', () => {
+    expect(problemsOf(valid.replace("date: '2018-09-30'", "date: '2018-13-45'"))).toBe(
+      'records/x.md:10: field "reply.date" (答复日期) is "2018-13-45"; expected a date written YYYY-MM-DD. Hint: write the date as YYYY-MM-DD; if the page prints a broken date, leave this null and keep the printed text in dateText.',
+    );
+  });
+
+  test('unknown kind: lists the kinds there are', () => {
+    expect(problemsOf(valid.replace('kind: cppcc-proposal-reply', 'kind: proposal'))).toBe(
+      'records/x.md:3: field "kind" (record kind) is "proposal", an unknown kind; expected one of "cppcc-proposal-reply", "npc-suggestion-reply", "co-handling-opinion", "document". Hint: use cppcc-proposal-reply (政协提案答复), npc-suggestion-reply (人大建议答复), co-handling-opinion (协办意见) or document (文件资料).',
+    );
+  });
+
+  test('wrong type: says what was found and what was expected', () => {
+    expect(problemsOf(valid.replace('term: 13', 'term: 十三'))).toBe(
+      'records/x.md:5: field "session.term" (届) is "十三" (a string); expected a number. Hint: write the term as a whole number: 十三届 → 13.',
+    );
+  });
+
+  test('a misspelt field is reported rather than silently ignored', () => {
+    expect(problemsOf(valid.replace('handlingUnit:', 'handlingUnt:'))).toBe(
+      'records/x.md:9: field "handlingUnt" is not part of the record format. Hint: check its spelling against src/schemas/, or remove it.',
+    );
+  });
+
+  test('several problems are all reported, one line each', () => {
+    const text = valid.replace(/^title: .*\n/m, '').replace('term: 13', 'term: 十三');
+    expect(problemsOf(text).split('\n')).toHaveLength(2);
+  });
+
+  test('broken YAML is located', () => {
+    expect(problemsOf(valid.replace('number: "5"', 'number: "5'))).toMatch(/^records\/x\.md:\d+: the frontmatter is not valid YAML: /);
+  });
+
+  test('a file without frontmatter is rejected', () => {
+    expect(problemsOf('王玲玲委员：\n')).toBe(
+      'records/x.md:1: the file has no frontmatter; expected a YAML block between --- lines at the top. Hint: start from a record the importer wrote.',
+    );
+  });
+
+  test('an unquoted YAML date is read as the same calendar day', () => {
+    const record = validateRecordSource('x.md', valid.replace("date: '2018-09-30'", 'date: 2018-09-30')).record!;
+    expect(record.kind !== 'document' && record.reply.date).toBe('2018-09-30');
+  });
+});
