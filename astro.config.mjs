@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { archiveConfig } from './src/lib/archive-config.ts';
 import { validateContent } from './src/integrations/validate-content.ts';
@@ -18,5 +19,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [], rehypePlugins: [] }),
   },
-  integrations: [validateContent(), mdx(), pagefindIndex()],
+  integrations: [validateContent(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefindIndex()],
 });

@@ -1,9 +1,10 @@
 import { kindLabels, recordKinds, type ArchiveRecord } from '../schemas/index.ts';
 import { recordProposers, recordSession, recordUnit, recordYear, sessionLabel } from './record-facts.ts';
 import { nameSlug } from './slugs.ts';
+import { recordTopics } from './topics.ts';
 
 /** The ways the archive can be browsed. */
-export const facetKeys = ['kind', 'year', 'session', 'unit', 'proposer'] as const;
+export const facetKeys = ['kind', 'year', 'session', 'unit', 'proposer', 'topic'] as const;
 export type FacetKey = (typeof facetKeys)[number];
 
 /** One value of a facet, e.g. the unit 县招商局. */
@@ -75,6 +76,13 @@ export const facets: Record<FacetKey, Facet> = {
     label: '提案人',
     base: 'proposers',
     values: (r) => recordProposers(r).map((name) => ({ slug: nameSlug(name), label: name })),
+    order: 'count',
+  },
+  topic: {
+    key: 'topic',
+    label: '主题',
+    base: 'topics',
+    values: (r) => recordTopics(r).map((topic) => ({ slug: nameSlug(topic), label: topic })),
     order: 'count',
   },
 };
