@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { optionalDate, optionalText, textList } from './common.ts';
+import { docNumber, optionalDate, optionalText, textList } from './common.ts';
 import { sessionSchema } from './session.ts';
 
 /** A member (委员) or deputy (代表) who signed a proposal. */
@@ -46,6 +46,8 @@ export const replySchema = z.strictObject({
   signer: optionalText,
   /** 联系人 and 联系电话 of the handling unit (office contacts only). */
   contact: optionalText,
+  /** The reply letter's own 文号 (e.g. 宣招提复〔2018〕5号), when the letter prints one. */
+  docNo: docNumber.nullable().default(null),
 });
 
 /**
@@ -74,5 +76,5 @@ export const proposalFields = {
   /** 委员意见 / 代表意见. */
   satisfaction: satisfactionSchema.nullable().default(null),
   /** The reply letter's sign-off. */
-  reply: replySchema.default({ date: null, dateText: null, signedBy: null, signer: null, contact: null }),
+  reply: replySchema.default({ date: null, dateText: null, signedBy: null, signer: null, contact: null, docNo: null }),
 };

@@ -14,6 +14,7 @@ export const flagTypes = [
   'chrome-removed',
   'unsafe-markup',
   'unclassified',
+  'suspect-metadata',
 ] as const;
 export type FlagType = (typeof flagTypes)[number];
 
@@ -30,6 +31,7 @@ export const flagLabels: Record<FlagType, string> = {
   'chrome-removed': '已去除网站框架文字',
   'unsafe-markup': '已去除不安全标记',
   unclassified: '版式未能识别',
+  'suspect-metadata': '元数据栏内容可疑',
 };
 
 /** A problem found on the source page, kept on the record so readers and operators see it. */

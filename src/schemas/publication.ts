@@ -31,5 +31,16 @@ export const publicationSchema = z.strictObject({
   validity: optionalText,
   /** 来源 / 信息来源: the source line printed under the title. */
   sourceLine: optionalText,
+  /** Other rows of the table that have no field of their own (公开方式, 体裁分类 …), as printed. */
+  other: z
+    .array(
+      z.strictObject({
+        /** The row's label as printed, without colon, e.g. 公开方式. */
+        label: z.string().trim().min(1),
+        /** The row's value as printed. */
+        value: z.string().trim().min(1),
+      }),
+    )
+    .default([]),
 });
 export type Publication = z.output<typeof publicationSchema>;
