@@ -1,0 +1,84 @@
+/**
+ * Lighthouse accessibility audit of a built archive: the first record page and the search
+ * page with results, in Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
+ * Prints each score and every failing audit; exits 1 unless both score 100.
+ *
+ * Usage: npm run lighthouse [-- --dir dist --record <id> --query 答复 --port 4398 | --base <url>]
+ * Build first (npm run build); this script only serves and audits.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: process.env.ARCHIVE_DIST_DIR || 'dist' },
+    query: { type: 'string', default: '答复' },
+    port: { type: 'string', default: '4398' },
+    record: { type: 'string' },
+    base: { type: 'string' },
+  },
+});
+const dir = resolve(values.dir!);
+// --base audits a server that is already running (the site must still be built in --dir).
+const base = values.base?.replace(/\/$/, '') ?? `http://127.0.0.1:${values.port}`;
+
+/** The path of the record page to audit: --record, or the first in the built site. */
+function firstRecordPath(): string {
+  if (values.record) return `/records/${encodeURIComponent(values.record)}/`;
+  const records = resolve(dir, 'records');
+  const first = existsSync(records) ? readdirSync(records).sort().find((name) => existsSync(resolve(records, name, 'index.html'))) : undefined;
+  if (!first) throw new Error(`${dir} has no record pages: build the archive first (npm run build).`);
+  return `/records/${encodeURIComponent(first)}/`;
+}
+
+/** Starts scripts/serve.ts on the chosen port and resolves once it answers. */
+async function serve(): Promise<() => void> {
+  const server = spawn(process.execPath, [resolve(import.meta.dirname, 'serve.ts'), dir], {
+    env: { ...process.env, PORT: values.port },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(base).then(() => true, () => false)) return () => server.kill();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`The archive server did not answer on ${base}.`);
+}
+
+const pages = [
+  { name: 'record page', path: firstRecordPath() },
+  { name: 'search page', path: `/search/?q=${encodeURIComponent(values.query!)}` },
+];
+const stop = values.base ? () => {} : await serve();
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--lang=zh-CN'],
+});
+let failed = false;
+try {
+  for (const { name, path } of pages) {
+    const result = await lighthouse(`${base}${path}`, { port: chrome.port, onlyCategories: ['accessibility'], logLevel: 'error', output: 'json' });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}.`);
+    const category = result.lhr.categories.accessibility;
+    const score = Math.round((category.score ?? 0) * 100);
+    // The search page renders its results with JavaScript: count the result fragments it
+    // fetched, so a score measured on an empty page is not mistaken for the real thing.
+    const fragments = new Set((JSON.stringify(result.artifacts) ?? "").match(/\/pagefind\/fragment\/[\w.-]+/g) ?? []).size;
+    const searching = path.startsWith('/search/');
+    console.log(`${name} ${path}: accessibility ${score}${searching ? ` (${fragments} results loaded)` : ''}`);
+    if (searching && fragments === 0) failed = true;
+    for (const ref of category.auditRefs) {
+      const audit = result.lhr.audits[ref.id];
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`  ✖ ${audit.id}: ${audit.title}`);
+    }
+    if (score < 100) failed = true;
+  }
+} finally {
+  chrome.kill();
+  stop();
+}
+process.exit(failed ? 1 : 0);
