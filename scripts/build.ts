@@ -26,11 +26,13 @@ if (check.problems.length) {
   process.exit(1);
 }
 console.error(`✔ ${check.recordCount} records checked in ${archive}`);
+if (check.warnings.length) console.error(`⚠ ${check.warnings.length} warning(s) to review (the build goes on):\n${renderProblems(check.warnings)}`);
 
 rmSync(staging, { recursive: true, force: true });
 // One Astro cache per archive folder, so building another archive never mixes records.
 const cacheDir = resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12));
-const result = spawnSync(resolve(root, 'node_modules/.bin/astro'), ['build'], {
+// Run Astro on this same Node (22), whatever `node` the PATH would find.
+const result = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   cwd: root,
   stdio: 'inherit',
   env: {

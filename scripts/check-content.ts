@@ -12,4 +12,5 @@ if (check.problems.length) {
   console.error(`✖ ${check.problems.length} problem(s) in ${dir}:\n${renderProblems(check.problems)}`);
   process.exit(1);
 }
+if (check.warnings.length) console.error(`⚠ ${check.warnings.length} warning(s) to review:\n${renderProblems(check.warnings)}`);
 console.error(`✔ ${check.recordCount} records in ${dir} are valid`);

@@ -15,7 +15,7 @@ const records = defineCollection({
     base: join(contentDir(), 'records'),
     generateId: ({ data, entry }) => (typeof data.id === 'string' ? data.id : entry),
     // Rendering on demand keeps the data store small for large archives.
-    deferRender: true,
+    deferRender: false,
   }),
   schema: recordSchema,
 });

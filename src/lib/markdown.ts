@@ -1,13 +1,16 @@
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { recordSanitizeSchema } from '../rehype/sanitize-schema.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import remarkHtmlAsText from '../remark/html-as-text.ts';
 import remarkNumberedSections from '../remark/numbered-sections.ts';
 
-// Raw HTML in imported text is dropped (remark-rehype without allowDangerousHtml),
-// so proposal text from frontmatter can never inject markup.
+// Raw HTML is dropped (remark-rehype without allowDangerousHtml) and links are sanitised,
+// so proposal text from frontmatter can never inject markup or script URLs.
 function processorFor(prefix: string) {
-  return unified().use(remarkParse).use(remarkNumberedSections, { prefix, topDepth: 4 }).use(remarkRehype).use(rehypeStringify);
+  return unified().use(remarkParse).use(remarkHtmlAsText).use(remarkNumberedSections, { prefix, topDepth: 4 }).use(remarkRehype).use(rehypeSanitize, recordSanitizeSchema).use(rehypeStringify);
 }
 const processors = new Map<string, ReturnType<typeof processorFor>>();
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { archiveConfigSchema, type ArchiveConfig } from '../schemas/index.ts';
+import { archiveConfigSchema, type ArchiveConfig, type ArchiveRecord } from '../schemas/index.ts';
 import { formatIssues, type LocatedProblem } from './format-issues.ts';
 import { validateRecordSource } from './validate-record.ts';
 
@@ -61,7 +61,17 @@ export function validateArchiveConfig(contentDir: string, displayRoot = process.
 export interface ArchiveCheck {
   config: ArchiveConfig | null;
   recordCount: number;
+  /** Problems that stop the build. */
   problems: LocatedProblem[];
+  /** Things a person should look at that do not stop the build (e.g. two replies to one number). */
+  warnings: LocatedProblem[];
+}
+
+/** The proposal a reply answers: place, body, term, meeting and number, or null if unnumbered. */
+function proposalKey(record: ArchiveRecord): string | null {
+  if (record.kind === 'document' || !record.number || record.session.term == null) return null;
+  const s = record.session;
+  return `${s.place ?? '?'}${s.body === 'npc' ? '人大' : '政协'}${s.term}届${s.meeting ?? '?'}次 第${record.number.replace(/^0+/, '')}号 (${record.kind})`;
 }
 
 /**
@@ -75,6 +85,7 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd())
     problems.push({ file: relative(displayRoot, join(contentDir, 'records')) || 'records', line: null, field: '', message: 'the archive has no records (.md or .mdx files). Hint: run npm run import -- <pages> --out <content>/records.' });
   }
   const seen = new Map<string, string>();
+  const claims = new Map<string, { file: string; unit: string | null }[]>();
   for (const file of files) {
     const shown = relative(displayRoot, file);
     const check = validateRecordSource(shown, readFileSync(file, 'utf8'));
@@ -85,6 +96,8 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd())
     if (stem !== id) {
       problems.push({ file: shown, line: null, field: 'id', message: `the file is named "${stem}" but its id is "${id}"; expected the file name to be the id. Hint: rename the file to ${id}${extname(file)}.` });
     }
+    const key = proposalKey(check.record);
+    if (key) (claims.get(key) ?? claims.set(key, []).get(key)!).push({ file: shown, unit: check.record.kind === 'document' ? null : check.record.handlingUnit });
     const earlier = seen.get(id);
     if (earlier) {
       problems.push({ file: shown, line: null, field: 'id', message: `the id "${id}" is already used by ${earlier}; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.` });
@@ -92,6 +105,17 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd())
       seen.set(id, shown);
     }
   }
-  return { config, recordCount: files.length, problems };
+  // Several units may each answer one proposal; the same unit answering the same number twice,
+  // or two units that do not say who they are, is probably one proposal imported twice or a typo.
+  const warnings: LocatedProblem[] = [];
+  for (const [key, list] of claims) {
+    const units = list.map((c) => c.unit);
+    if (list.length < 2 || new Set(units).size === units.length && !units.includes(null)) continue;
+    for (const claim of list) {
+      const others = list.filter((c) => c !== claim).map((c) => c.file).join(', ');
+      warnings.push({ file: claim.file, line: null, field: 'number', message: `${key} is also claimed by ${others}. Hint: check the proposal number and session; if it is the same page imported twice, keep one.` });
+    }
+  }
+  return { config, recordCount: files.length, problems, warnings };
 }
 

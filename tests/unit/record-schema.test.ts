@@ -103,3 +103,30 @@ describe('a record with invalid frontmatter', () => {
     expect(record.kind !== 'document' && record.reply.date).toBe('2018-09-30');
   });
 });
+
+describe('whole-archive checks', () => {
+  test('duplicate ids are errors and two records claiming one proposal number are warnings, with file names', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeSyntheticArchive } = await import('../support/synthetic-archive.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'dupes-'));
+    try {
+      writeSyntheticArchive(dir, 2);
+      mkdirSync(join(dir, 'records/x'), { recursive: true });
+      // Same id as synthetic record 1, in another folder.
+      const one = readFileSync(join(dir, 'records/2016/2016-cppcc-9-2-1-t00001.md'), 'utf8');
+      writeFileSync(join(dir, 'records/x/2016-cppcc-9-2-1-t00001.md'), one);
+      // Another id, same session, number and unit as record 1.
+      writeFileSync(join(dir, 'records/x/2016-cppcc-9-2-1-dup001.md'), one.replace('id: 2016-cppcc-9-2-1-t00001', 'id: 2016-cppcc-9-2-1-dup001'));
+      const check = validateArchive(dir, dir);
+      expect(renderProblems(check.problems)).toBe(
+        'records/x/2016-cppcc-9-2-1-t00001.md: the id "2016-cppcc-9-2-1-t00001" is already used by records/2016/2016-cppcc-9-2-1-t00001.md; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.',
+      );
+      expect(check.warnings.map((w) => w.file).sort()).toEqual(['records/2016/2016-cppcc-9-2-1-t00001.md', 'records/x/2016-cppcc-9-2-1-dup001.md', 'records/x/2016-cppcc-9-2-1-t00001.md']);
+      expect(check.warnings[0]!.message).toContain('测试市政协9届2次 第1号 (cppcc-proposal-reply) is also claimed by');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
