@@ -6,8 +6,23 @@ import { unified } from '@astrojs/markdown-remark';
 import { archiveConfig } from './src/lib/archive-config.ts';
 import { validateContent } from './src/integrations/validate-content.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { securityHeadersFile } from './src/integrations/headers-file.ts';
+import remarkNumberedSections from './src/remark/numbered-sections.ts';
+import remarkArchiveLinks from './src/remark/archive-links.ts';
+import remarkMdxAllowlist from './src/remark/mdx-allowlist.ts';
+import remarkHtmlAsText from './src/remark/html-as-text.ts';
+import rehypeSanitize from 'rehype-sanitize';
+import { recordSanitizeSchema } from './src/rehype/sanitize-schema.ts';
+import { loadReferenceIndex } from './src/lib/reference-index.ts';
+import { contentDir } from './src/lib/content-dir.ts';
+import { parseDocNumber } from './src/lib/doc-number.ts';
 
 const settings = archiveConfig();
+/** @type {import('./src/remark/archive-links.ts').ReferenceIndex | undefined} */
+let referenceIndex;
+// Built on first use, once per build: it reads every record's frontmatter.
+const references = () => (referenceIndex ??= loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null));
 
 export default defineConfig({
   site: settings.baseUrl,
@@ -16,8 +31,36 @@ export default defineConfig({
   outDir: process.env.ARCHIVE_OUT_DIR || './dist',
   cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  markdown: {
-    processor: unified({ remarkPlugins: [], rehypePlugins: [] }),
+  // A strict Content Security Policy as a <meta> tag on every page: scripts and styles
+  // only from this site (Astro hashes anything inline), no plugins, no framing of forms
+  // elsewhere. The search page adds 'wasm-unsafe-eval' for Pagefind's WebAssembly.
+  // docs/security.md lists the same policy as HTTP headers for servers.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self' blob:"],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
   },
-  integrations: [validateContent(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefindIndex()],
+  // Every client script stays an external file (no inline <script>), ready for a strict CSP.
+  vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    // Records hold no code; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
+    // Records are untrusted text: whatever HTML a .md record contains is sanitised.
+    // smartypants off: it would turn the published "…" into “…”, changing the record's text.
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkHtmlAsText, remarkNumberedSections, [remarkArchiveLinks, { index: references }]],
+      rehypePlugins: [[rehypeSanitize, recordSanitizeSchema]],
+    }),
+  },
+  integrations: [
+    validateContent(),
+    mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, { index: references }]] }) }),
+    sitemap({ filter: (page) => !page.includes('/404') }),
+    securityHeadersFile(),
+    linkCheck(),
+    pagefindIndex(),
+  ],
 });

@@ -19,11 +19,21 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node scripts/serve.ts .tmp/e2e/dist`,
-    env: { PORT: String(port) },
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 600_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts ${process.env.E2E_DIR ?? '.tmp/e2e'}/dist`,
+      env: { PORT: String(port) },
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 600_000,
+    },
+    {
+      // The hostile-records site, on the next port (tests/e2e/hostile.spec.ts).
+      command: `node scripts/serve.ts ${process.env.E2E_DIR ?? '.tmp/e2e'}/hostile-dist`,
+      env: { PORT: String(port + 1) },
+      url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      timeout: 600_000,
+    },
+  ],
 });

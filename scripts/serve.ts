@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
+import { securityHeaders } from '../src/lib/security-headers.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.ARCHIVE_DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 4321);
@@ -19,9 +20,17 @@ try {
   process.exit(1);
 }
 
-createServer((req, res) =>
+createServer((req, res) => {
+  // The headers a production server should send (see docs/security.md), so local use and tests see them too.
+  let path = '/';
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    // A malformed address still gets the strictest (general) policy.
+  }
+  for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
   files(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);
-  }),
-).listen(port, host, () => console.log(`Archive served at http://${host}:${port}/ from ${dir}`));
+  });
+}).listen(port, host, () => console.log(`Archive served at http://${host}:${port}/ from ${dir}`));

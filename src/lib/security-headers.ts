@@ -1,0 +1,45 @@
+/**
+ * The HTTP security headers the archive should be served with. One source for the
+ * generated `_headers` file (Netlify/Cloudflare-style hosts), the nginx example in
+ * docs/security.md and the local server (scripts/serve.ts).
+ */
+const basePolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+
+/**
+ * The Content-Security-Policy for a path: the search page alone may compile WebAssembly,
+ * and so may Pagefind's worker script (/pagefind/<shard>/pagefind-worker.js), whose own
+ * response headers govern the worker.
+ */
+export function contentSecurityPolicy(path: string): string {
+  const policy = path.startsWith('/search/') || path.startsWith('/pagefind/') ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
+  return policy.join('; ');
+}
+
+/** Every security header for a path. */
+export function securityHeaders(path: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(path),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  };
+}
+
+/** The `_headers` file: the search rule after the general one, so it overrides it there. */
+export function headersFile(): string {
+  const block = (pattern: string, path: string) =>
+    [pattern, ...Object.entries(securityHeaders(path)).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return `${block('/*', '/')}\n\n${block('/search/*', '/search/')}\n\n${block('/pagefind/*', '/pagefind/')}\n`;
+}
