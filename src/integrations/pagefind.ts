@@ -1,28 +1,26 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { contentDir } from '../lib/content-dir.ts';
+import { buildSearchIndex } from '../search/build-index.ts';
 
 /**
- * Indexes the built site with Pagefind's Node API once Astro has written it.
- * Only elements marked data-pagefind-body (record content) are indexed.
+ * Builds the search index once Astro has written the site: sharded Pagefind indexes of
+ * normalised, tokenised record text under /pagefind/, and the search page's data under
+ * /search/ (see src/search/build-index.ts). Indexing reads the archive's records, not
+ * the rendered HTML, so what is searchable is defined in one place (src/search/record-text.ts).
  */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'archive:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`Pagefind indexed ${added.page_count} pages`);
-        } finally {
-          await pagefind.close();
-        }
+        const started = performance.now();
+        const result = await buildSearchIndex({
+          contentDir: contentDir(),
+          outDir: fileURLToPath(dir),
+          log: (message) => logger.debug(message),
+        });
+        logger.info(`Search index: ${result.records} records in ${result.shards} shard(s), ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

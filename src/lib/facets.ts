@@ -2,10 +2,9 @@ import { kindLabels, recordKinds, type ArchiveRecord } from '../schemas/index.ts
 import { recordProposers, recordSession, recordUnit, recordYear, sessionLabel } from './record-facts.ts';
 import { nameSlug } from './slugs.ts';
 import { recordTopics } from './topics.ts';
+import { facetKeys, facetLabels, type FacetKey } from './facet-keys.ts';
 
-/** The ways the archive can be browsed. */
-export const facetKeys = ['kind', 'year', 'session', 'unit', 'proposer', 'topic'] as const;
-export type FacetKey = (typeof facetKeys)[number];
+export { facetKeys, facetLabels, type FacetKey };
 
 /** One value of a facet, e.g. the unit 县招商局. */
 export interface FacetValue {
@@ -34,14 +33,14 @@ const UNDATED: FacetValue = { slug: 'undated', label: '未注明日期' };
 export const facets: Record<FacetKey, Facet> = {
   kind: {
     key: 'kind',
-    label: '类别',
+    label: facetLabels.kind,
     base: 'kinds',
     values: (r) => [{ slug: r.kind, label: kindLabels[r.kind] }],
     order: 'fixed',
   },
   year: {
     key: 'year',
-    label: '年份',
+    label: facetLabels.year,
     base: 'years',
     values: (r) => {
       const year = recordYear(r);
@@ -51,7 +50,7 @@ export const facets: Record<FacetKey, Facet> = {
   },
   session: {
     key: 'session',
-    label: '届次',
+    label: facetLabels.session,
     base: 'sessions',
     values: (r) => {
       const session = recordSession(r);
@@ -63,7 +62,7 @@ export const facets: Record<FacetKey, Facet> = {
   },
   unit: {
     key: 'unit',
-    label: '承办单位',
+    label: facetLabels.unit,
     base: 'units',
     values: (r) => {
       const unit = recordUnit(r);
@@ -73,14 +72,14 @@ export const facets: Record<FacetKey, Facet> = {
   },
   proposer: {
     key: 'proposer',
-    label: '提案人',
+    label: facetLabels.proposer,
     base: 'proposers',
     values: (r) => recordProposers(r).map((name) => ({ slug: nameSlug(name), label: name })),
     order: 'count',
   },
   topic: {
     key: 'topic',
-    label: '主题',
+    label: facetLabels.topic,
     base: 'topics',
     values: (r) => recordTopics(r).map((topic) => ({ slug: nameSlug(topic), label: topic })),
     order: 'count',

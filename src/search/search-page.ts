@@ -1,74 +1,140 @@
-import { loadPagefind, type PagefindApi, type PagefindResultData } from './pagefind-client.ts';
-import { filterKeys, readState, writeState, type SearchState } from './search-state.ts';
+import { facetKeys, facetLabels, type FacetKey } from '../lib/facet-keys.ts';
+import type { SearchDoc } from './data.ts';
+import { SearchEngine, type SearchOutcome } from './engine.ts';
+import { loadSimplifier } from './simplifier.ts';
+import type { QueryPhrase } from './query.ts';
+import { readState, writeState, type SearchState } from './search-state.ts';
+import { matchRanges, snippetParts } from './snippet.ts';
 
-const PAGE_SIZE = 10;
+/** Results per page. */
+export const PAGE_SIZE = 10;
+/** Values listed per facet (the selected one is always listed). */
+const FACET_LIMIT = 60;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function chineseDate(iso: string | undefined): string | null {
+function chineseDate(iso: string | null): string | null {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
-  const item = element('li');
-  const card = element('article', 'record-summary');
-  const heading = element('h2', 'record-summary__title');
-  const link = element('a', undefined, data.meta.title ?? data.url);
-  link.href = data.url;
+/** The best line to quote: the first body line that matches, else a head line, else the first line. */
+async function bestLine(doc: SearchDoc, phrases: QueryPhrase[]): Promise<{ line: string; anchor: string | null; ranges: [number, number][] }> {
+  const toSimplified = doc.t ? await loadSimplifier() : undefined;
+  const variants = phrases.flatMap((p) => p.variants);
+  for (const section of doc.sections) {
+    for (const line of section.l) {
+      const ranges = variants.length ? matchRanges(line, variants, toSimplified) : [];
+      if (ranges.length) return { line, anchor: section.a, ranges };
+    }
+  }
+  for (const line of doc.head) {
+    const ranges = variants.length ? matchRanges(line, variants, toSimplified) : [];
+    if (ranges.length) return { line: doc.sections.find((s) => s.a === 'part-reply')?.l[1] ?? doc.sections[0]?.l[0] ?? line, anchor: null, ranges: [] };
+  }
+  const reply = doc.sections.find((s) => s.a === 'part-reply') ?? doc.sections[0];
+  return { line: reply?.l.find((l) => l.length > 20) ?? reply?.l[0] ?? '', anchor: null, ranges: [] };
+}
+
+function highlighted(text: string, phrases: QueryPhrase[], toSimplified?: (t: string) => string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const ranges = phrases.length ? matchRanges(text, phrases.flatMap((p) => p.variants), toSimplified) : [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s > at) fragment.append(text.slice(at, s));
+    fragment.append(el('mark', undefined, text.slice(s, e)));
+    at = e;
+  }
+  if (at < text.length) fragment.append(text.slice(at));
+  return fragment;
+}
+
+async function renderCard(doc: SearchDoc, phrases: QueryPhrase[], query: string): Promise<HTMLLIElement> {
+  const item = el('li');
+  const card = el('article', 'record-summary search-result');
+  const best = await bestLine(doc, phrases);
+  const heading = el('h2', 'record-summary__title');
+  const link = el('a');
+  const params = query ? `?hl=${encodeURIComponent(query)}` : '';
+  link.href = `/records/${doc.id}/${params}${best.anchor ? `#${best.anchor}` : ''}`;
+  const toSimplified = doc.t ? await loadSimplifier() : undefined;
+  link.append(highlighted(doc.title, phrases, toSimplified));
   heading.append(link);
-  const meta = element('dl', 'record-summary__meta');
+  const meta = el('dl', 'record-summary__meta');
   const add = (label: string, value: string | null | undefined) => {
     if (!value) return;
-    const row = element('div');
-    row.append(element('dt', undefined, label), element('dd', undefined, value));
+    const row = el('div');
+    const dd = el('dd');
+    dd.append(highlighted(value, phrases, toSimplified));
+    row.append(el('dt', undefined, label), dd);
     meta.append(row);
   };
-  add('类别', data.meta.kind);
-  add('单位', data.meta.unit);
-  add('日期', chineseDate(data.meta.date));
-  const excerpt = element('p', 'record-summary__excerpt');
-  // Pagefind escapes page text and adds only <mark> around matches.
-  excerpt.innerHTML = data.excerpt;
+  // A reply's title is mostly its number; the proposal's own title says what it is about.
+  add(doc.kind === '人大建议答复' ? '建议标题' : '提案标题', doc.proposalTitle);
+  add('类别', doc.kind);
+  add('单位', doc.unit);
+  add('日期', chineseDate(doc.date));
+  add(doc.kind === '人大建议答复' ? '代表' : '提案人', doc.proposers.join('、'));
+  const excerpt = el('p', 'record-summary__excerpt');
+  for (const part of snippetParts(best.line, best.ranges)) excerpt.append(part.mark ? el('mark', undefined, part.text) : part.text);
   card.append(heading, meta, excerpt);
+  if (best.anchor && best.anchor !== 'part-reply') {
+    const deep = el('p', 'search-result__deep');
+    const a = el('a', undefined, '直接查看匹配段落');
+    a.href = link.href;
+    deep.append(a);
+    card.append(deep);
+  }
   item.append(card);
   return item;
 }
 
-function fillFilterOptions(form: HTMLFormElement, available: Record<string, Record<string, number>>, state: SearchState) {
-  for (const key of filterKeys) {
-    const select = form.querySelector<HTMLSelectElement>(`select[data-filter="${key}"]`);
-    if (!select) continue;
-    const counts = available[key] ?? {};
-    const values = Object.keys(counts).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
-    select.replaceChildren(new Option('全部', ''));
-    for (const value of values) select.append(new Option(`${value}（${counts[value]}）`, value));
-    select.value = state.filters[key] ?? '';
+interface Ui {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  pages: HTMLElement;
+  empty: HTMLElement;
+  selects: Record<FacetKey, HTMLSelectElement>;
+}
+
+function fillFacets(ui: Ui, outcome: SearchOutcome, state: SearchState): void {
+  for (const key of facetKeys) {
+    const select = ui.selects[key];
+    const chosen = state.filters[key] ?? '';
+    const values = outcome.facets[key];
+    const shown = values.slice(0, FACET_LIMIT);
+    if (chosen && !shown.some((v) => v.value === chosen)) shown.unshift(values.find((v) => v.value === chosen) ?? { value: chosen, count: 0 });
+    select.replaceChildren(new Option(`全部${facetLabels[key]}`, ''));
+    for (const v of shown) select.append(new Option(`${v.value}（${v.count}）`, v.value));
+    select.value = chosen;
   }
 }
 
-function renderPages(nav: HTMLElement, state: SearchState, total: number, go: (page: number) => void) {
+function renderPages(ui: Ui, state: SearchState, total: number, go: (page: number) => void): void {
   const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  nav.hidden = last <= 1;
-  nav.replaceChildren();
+  ui.pages.hidden = last <= 1;
+  ui.pages.replaceChildren();
   if (last <= 1) return;
-  nav.append(element('p', 'pagination__status', `第 ${state.page} 页，共 ${last} 页`));
-  const list = element('ul');
+  ui.pages.append(el('p', 'pagination__status', `第 ${state.page} 页，共 ${last} 页`));
+  const list = el('ul');
   const addLink = (page: number, label: string, rel?: string) => {
-    const li = element('li');
+    const li = el('li');
     if (page === state.page && !rel) {
-      const span = element('span', undefined, label);
+      const span = el('span', undefined, label);
       span.setAttribute('aria-current', 'page');
       li.append(span);
     } else {
-      const a = element('a', undefined, label);
-      a.href = writeState({ ...state, page }) || '?';
+      const a = el('a', undefined, label);
+      a.href = `${location.pathname}${writeState({ ...state, page })}`;
       if (rel) a.rel = rel;
       a.addEventListener('click', (event) => {
         event.preventDefault();
@@ -81,73 +147,130 @@ function renderPages(nav: HTMLElement, state: SearchState, total: number, go: (p
   if (state.page > 1) addLink(state.page - 1, '上一页', 'prev');
   for (let p = Math.max(1, state.page - 2); p <= Math.min(last, state.page + 2); p++) addLink(p, `第 ${p} 页`);
   if (state.page < last) addLink(state.page + 1, '下一页', 'next');
-  nav.append(list);
+  ui.pages.append(list);
 }
 
-async function run(api: PagefindApi, state: SearchState, ui: { form: HTMLFormElement; status: HTMLElement; results: HTMLElement; pages: HTMLElement }, go: (page: number) => void) {
-  const hasFilter = Object.keys(state.filters).length > 0;
-  if (!state.q && !hasFilter) {
-    ui.status.textContent = '请输入检索词，或选择筛选条件。';
-    ui.results.replaceChildren();
-    ui.pages.hidden = true;
-    return;
+function renderEmpty(ui: Ui, state: SearchState, go: (next: SearchState) => void): void {
+  ui.empty.replaceChildren();
+  const hints = el('ul');
+  const selected = facetKeys.filter((k) => state.filters[k]);
+  if (selected.length) {
+    const li = el('li', undefined, '取消筛选条件：');
+    for (const key of selected) {
+      const button = el('button', 'search-empty__drop', `去掉“${facetLabels[key]}：${state.filters[key]}”`);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        const filters = { ...state.filters };
+        delete filters[key];
+        go({ ...state, filters, page: 1 });
+      });
+      li.append(' ', button);
+    }
+    hints.append(li);
   }
-  ui.status.textContent = '正在检索…';
-  const sort = state.sort === 'date-desc' ? { date: 'desc' as const } : state.sort === 'date-asc' ? { date: 'asc' as const } : undefined;
-  const search = await api.search(state.q || null, { filters: state.filters, sort });
-  const total = search.results.length;
-  const start = (state.page - 1) * PAGE_SIZE;
-  const shown = await Promise.all(search.results.slice(start, start + PAGE_SIZE).map((r) => r.data()));
-  ui.results.replaceChildren(...shown.map(renderResult));
-  const what = state.q ? `“${state.q}”` : '所选条件';
-  ui.status.textContent = total
-    ? `检索${what}，找到 ${total} 条记录${total > PAGE_SIZE ? `，当前显示第 ${start + 1}–${start + shown.length} 条` : ''}。`
-    : `检索${what}，没有找到记录。可以尝试：换用较短的词，检查繁体或全角字符，或取消筛选条件。`;
-  renderPages(ui.pages, state, total, go);
+  if (state.q.trim().split(/\s+/).length > 1) hints.append(el('li', undefined, '多个词之间用空格分开时，记录须包含全部词语；可以减少词语再试。'));
+  hints.append(el('li', undefined, '换用较短或更常用的说法，例如“河长制”而不是整句话。'));
+  hints.append(el('li', undefined, '繁体字、全角字符和中文数字（如“第五号”）会自动转换，无需改写；如仍无结果，请检查是否有错别字。'));
+  ui.empty.append(el('p', undefined, '可以尝试：'), hints);
+  ui.empty.hidden = false;
 }
 
-/** Wires the search page: URL ⇄ form ⇄ Pagefind, with results announced politely. */
+/** Wires the search page: URL ⇄ form ⇄ engine, with the result count announced politely. */
 export function startSearchPage(): void {
   const form = document.getElementById('search-form') as HTMLFormElement | null;
-  const status = document.getElementById('search-status');
-  const results = document.getElementById('search-results');
-  const pages = document.getElementById('search-pages');
-  if (!form || !status || !results || !pages) return;
-  const ui = { form, status, results, pages };
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  if (!form) return;
+  const ui: Ui = {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    sort: form.querySelector<HTMLSelectElement>('select[name="sort"]')!,
+    status: document.getElementById('search-status')!,
+    results: document.getElementById('search-results') as HTMLOListElement,
+    pages: document.getElementById('search-pages')!,
+    empty: document.getElementById('search-empty')!,
+    selects: Object.fromEntries(facetKeys.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!])) as Record<FacetKey, HTMLSelectElement>,
+  };
+  const engine = new SearchEngine();
   let state = readState(location.search);
+  let run = 0;
 
-  const show = async (push: boolean) => {
+  const show = async (push: boolean, focusResults = false) => {
+    const mine = ++run;
     if (push) history.pushState(null, '', `${location.pathname}${writeState(state)}`);
-    input.value = state.q;
-    sortSelect.value = state.sort;
+    ui.input.value = state.q;
+    ui.sort.value = state.sort;
+    ui.empty.hidden = true;
+    const hasFilter = facetKeys.some((k) => state.filters[k]);
+    if (!state.q && !hasFilter) {
+      ui.status.textContent = '请输入检索词，或选择筛选条件。';
+      ui.results.replaceChildren();
+      ui.pages.hidden = true;
+      ui.results.removeAttribute('aria-busy');
+      try {
+        const outcome = await engine.search({ q: '', filters: {}, sort: 'date-desc' });
+        if (mine === run) fillFacets(ui, outcome, state);
+      } catch (error) {
+        console.warn('search facets unavailable', error);
+      }
+      return;
+    }
+    ui.results.setAttribute('aria-busy', 'true');
+    ui.status.textContent = '正在检索…';
     try {
-      const api = await loadPagefind();
-      fillFilterOptions(form, await api.filters(), state);
-      await run(api, state, ui, (page) => {
-        state = { ...state, page };
-        void show(true).then(() => results.querySelector('a')?.focus());
+      const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort });
+      if (mine !== run) return;
+      const total = outcome.records.length;
+      const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      if (state.page > last) state = { ...state, page: last };
+      const start = (state.page - 1) * PAGE_SIZE;
+      const docs = await Promise.all(outcome.records.slice(start, start + PAGE_SIZE).map((n) => engine.doc(n)));
+      const cards = await Promise.all(docs.map((d) => renderCard(d, outcome.phrases, state.q)));
+      if (mine !== run) return;
+      fillFacets(ui, outcome, state);
+      ui.results.replaceChildren(...cards);
+      ui.results.removeAttribute('aria-busy');
+      const what = state.q ? `“${state.q}”` : '所选条件';
+      ui.status.textContent = total
+        ? `检索${what}，找到 ${total} 条记录${total > PAGE_SIZE ? `，当前为第 ${start + 1}–${start + cards.length} 条` : ''}。`
+        : `检索${what}，没有找到记录。`;
+      if (!total) renderEmpty(ui, state, (next) => {
+        state = next;
+        void show(true);
       });
+      renderPages(ui, state, total, (page) => {
+        state = { ...state, page };
+        void show(true, true);
+      });
+      if (focusResults) ui.results.querySelector('a')?.focus();
+      document.dispatchEvent(new CustomEvent('archive:search-done', { detail: { total, ms: outcome.ms } }));
     } catch (error) {
-      status.textContent = '检索服务暂时无法使用，请稍后重试，或使用分类浏览。';
+      if (mine !== run) return;
+      ui.results.removeAttribute('aria-busy');
+      ui.status.textContent = '检索服务暂时无法使用，请稍后重试，或使用分类浏览。';
       console.warn(error);
     }
   };
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const submit = () => {
     const data = new FormData(form);
-    const filters: Record<string, string> = {};
-    for (const key of filterKeys) {
+    const filters: SearchState['filters'] = {};
+    for (const key of facetKeys) {
       const value = String(data.get(key) ?? '');
       if (value) filters[key] = value;
     }
     state = { q: String(data.get('q') ?? '').trim(), filters, sort: readState(`?sort=${data.get('sort') ?? ''}`).sort, page: 1 };
     void show(true);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
   });
   form.addEventListener('change', (event) => {
-    if ((event.target as HTMLElement).tagName === 'SELECT') form.requestSubmit();
+    if ((event.target as HTMLElement).tagName === 'SELECT') submit();
+  });
+  const clear = document.getElementById('search-clear');
+  clear?.addEventListener('click', () => {
+    state = { q: state.q, filters: {}, sort: state.sort, page: 1 };
+    void show(true);
   });
   window.addEventListener('popstate', () => {
     state = readState(location.search);

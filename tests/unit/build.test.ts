@@ -32,8 +32,13 @@ describe('building an archive', () => {
     expect(result.status, result.output).toBe(0);
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('另一个测试档案');
-    expect(readdirSync(join(dist, 'records')).sort()).toEqual(['2016-cppcc-9-2-1-t00001', '2017-cppcc-9-3-2-t00002', '2018-cppcc-9-1-3-t00003']);
-    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+    const pages = readdirSync(join(dist, 'records'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(pages.sort()).toEqual(['2014-doc-t00000', '2014-doc-t00mdx', '2016-cppcc-9-2-1-t00001', '2017-cppcc-9-3-2-t00002', '2018-cppcc-9-1-3-t00003']);
+    expect(JSON.parse(readFileSync(join(dist, 'records/2016-cppcc-9-2-1-t00001.json'), 'utf8')).record.id).toBe('2016-cppcc-9-2-1-t00001');
+    // The search index covers this archive's records, in shards listed by the manifest.
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
+    expect(manifest.records).toBe(5);
+    for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
   });
 
   test('a bad record stops the build with its located message and leaves no dist', () => {
@@ -69,6 +74,30 @@ describe('building an archive', () => {
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
     expect(existsSync(join(dist, 'records/2021-doc-mdx001'))).toBe(false);
     expect(leftovers(dist)).toEqual([]);
+  });
+
+  test('a record that links to a record the archive does not hold fails the build, naming page and link', () => {
+    const archive = join(work, 'dangling');
+    writeSyntheticArchive(archive, 2);
+    mkdirSync(join(archive, 'records/2019'), { recursive: true });
+    writeFileSync(join(archive, 'records/2019/2019-doc-link01.md'), '---\nid: 2019-doc-link01\nkind: document\ntitle: 含失效链接的文件\n---\n参见[另一份答复](/records/2099-cppcc-1-1-1-none00/)。\n');
+    const dist = join(work, 'dangling-dist');
+    const result = build(archive, dist);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('/records/2019-doc-link01/ → /records/2099-cppcc-1-1-1-none00/');
+    expect(existsSync(dist)).toBe(false);
+  });
+
+  test('an MDX record that tries to run code fails the build with the reason and line', () => {
+    const archive = join(work, 'mdx-code');
+    writeSyntheticArchive(archive, 1);
+    writeFileSync(join(archive, 'records/2014/2014-doc-code01.mdx'), '---\nid: 2014-doc-code01\nkind: document\ntitle: 试图执行代码的记录\n---\n正文\n\nexport const x = 1\n\n金额{1+1}元\n');
+    const dist = join(work, 'mdx-code-dist');
+    const result = build(archive, dist);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('import/export is not allowed in records');
+    expect(result.output).toContain('{…} expressions are not allowed in records');
+    expect(existsSync(dist)).toBe(false);
   });
 
   test('invalid archive settings stop the build with a located message', () => {

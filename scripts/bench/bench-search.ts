@@ -1,0 +1,178 @@
+/**
+ * Search benchmark at archive scale:
+ *
+ *   npm run bench:search -- --records 10000 [--out DIR] [--seed S]
+ *
+ * Generates N records (scripts/corpus), builds them into a temporary folder through
+ * ARCHIVE_CONTENT_DIR with the real build, serves the site and, in Chromium:
+ * - measures what the first search downloads on a fresh visit to the search page;
+ * - runs every query of scripts/bench/search-queries.ts through the real search page
+ *   (typed into the form, timed until the results are shown) and through the site's
+ *   engine for the complete result list, which is compared with literal matching
+ *   (recall and precision);
+ * and prints build time, peak memory of each step, index size, first-search bytes and
+ * query latency p50/p95.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { writeCorpus } from '../corpus/generate.ts';
+import { literalMatches, loadReference } from './literal-reference.ts';
+import { duBytes, runMeasured } from './measure.ts';
+import { openSearchHarness, recordIdsByNumber } from './search-harness.ts';
+import { queryset } from './search-queries.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { records: { type: 'string', default: '10000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, port: { type: 'string', default: '4337' } } });
+const count = Number(values.records);
+if (!Number.isInteger(count) || count < 1) {
+  console.error('Usage: npm run bench:search -- --records N [--out DIR] [--seed S]');
+  process.exit(2);
+}
+const work = resolve(values.out ?? join(root, '.tmp', `bench-search-${count}`));
+const archive = join(work, 'archive');
+const dist = join(work, 'dist');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Bytes a static host sends for a response: pre-compressed files as they are, other text gzipped. */
+async function servedBytes(url: string, body: Buffer, encoding: string | undefined): Promise<number> {
+  if (encoding === 'gzip' || /\.(gz|pf_\w+|pagefind|wasm)(\?|$)/.test(url) || body[0] === 0x1f) return body.byteLength;
+  return gzipSync(body, { level: 6 }).byteLength;
+}
+
+/** Opens the search page fresh and runs one query from the URL; returns what it downloaded. */
+async function firstSearch(page: Page, q: string): Promise<{ total: number; search: number; requests: number; ms: number }> {
+  const sizes: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('response', (response) => {
+    sizes.push(
+      response
+        .body()
+        .then((body) => servedBytes(response.url(), body, response.headers()['content-encoding']))
+        .then((bytes) => ({ url: response.url(), bytes }))
+        .catch(() => ({ url: response.url(), bytes: 0 })),
+    );
+  });
+  const started = performance.now();
+  await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+  await page.locator('#search-status').filter({ hasText: /找到/ }).waitFor({ timeout: 120_000 });
+  const ms = performance.now() - started;
+  await page.waitForLoadState('networkidle');
+  const all = await Promise.all(sizes);
+  const search = all.filter((s) => /\/(pagefind|search-data)\//.test(s.url)).reduce((sum, s) => sum + s.bytes, 0);
+  return { total: all.reduce((sum, s) => sum + s.bytes, 0), search, requests: all.length, ms };
+}
+
+/** Types `q` into the search page's form and waits for the results; milliseconds. */
+async function pageQuery(page: Page, q: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const form = document.getElementById('search-form') as HTMLFormElement;
+    (form.querySelector('input[name="q"]') as HTMLInputElement).value = q;
+    const done = new Promise<void>((resolve) => document.addEventListener('archive:search-done', () => resolve(), { once: true }));
+    const started = performance.now();
+    form.requestSubmit();
+    await done;
+    return performance.now() - started;
+  }, q);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  writeCorpus(archive, count, Number(values.seed));
+  const generateSeconds = (performance.now() - started) / 1000;
+  console.error(`generated ${count} records in ${generateSeconds.toFixed(1)} s; building…`);
+  const build = await runMeasured(process.execPath, [join(root, 'scripts/build.ts')], {
+    cwd: root,
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) {
+    console.error(build.output.slice(-4000));
+    throw new Error(`the build failed (exit ${build.status})`);
+  }
+  const astroSeconds = Number(/\[build\] ✓ Completed in (?:(\d+)m )?([\d.]+)s/.exec(build.output.split('generating static routes')[1] ?? '')?.slice(1).reduce((s, v, i) => s + (v ? Number(v) * (i === 0 ? 60 : 1) : 0), 0) ?? NaN);
+  const indexMatch = /Search index: (\d+) records in (\d+) shard\(s\), ([\d.]+) s/.exec(build.output);
+  const pagefindPeak = Object.entries(build.peakByProgram).filter(([name]) => name.startsWith('pagefind')).reduce((m, [, v]) => Math.max(m, v), 0);
+  const nodePeak = build.peakByProgram.node ?? 0;
+
+  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), dist], { env: { ...process.env, PORT: values.port }, stdio: 'ignore' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+  });
+  try {
+    const baseURL = `http://127.0.0.1:${values.port}`;
+    for (let i = 0; i < 50; i++) {
+      if (await fetch(baseURL).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const reference = loadReference(archive);
+    const ids = recordIdsByNumber(dist);
+    const queries = queryset(reference);
+
+    const fresh = await browser.newContext({ baseURL });
+    const first = await firstSearch(await fresh.newPage(), '招商引资');
+    await fresh.close();
+
+    const context = await browser.newContext({ baseURL });
+    const searchPage = await context.newPage();
+    await searchPage.goto('/search/');
+    await pageQuery(searchPage, '招商引资'); // loads the engine: the following queries are warm
+    const search = await openSearchHarness(await context.newPage());
+    const rows: string[][] = [];
+    const latencies: number[] = [];
+    let allExact = true;
+    for (const { q, what } of queries) {
+      const ms = await pageQuery(searchPage, q);
+      latencies.push(ms);
+      const expected = literalMatches(reference, q);
+      const found = new Set((await search(q)).records.map((n) => ids[n]!));
+      const hits = [...found].filter((id) => expected.has(id)).length;
+      const recall = expected.size ? hits / expected.size : 1;
+      const precision = found.size ? hits / found.size : 1;
+      if (recall < 1 || precision < 1) allExact = false;
+      rows.push([q, what, String(expected.size), String(found.size), recall.toFixed(2), precision.toFixed(2), ms.toFixed(0)]);
+    }
+    await context.close();
+
+    const out: string[] = [];
+    out.push(`## Search benchmark: ${count} records (seed ${values.seed}), ${new Date().toISOString().slice(0, 10)}`);
+    out.push('');
+    out.push('| step | wall time | peak memory |');
+    out.push('| --- | --- | --- |');
+    out.push(`| generate corpus | ${generateSeconds.toFixed(1)} s | — |`);
+    out.push(`| build (check + Astro + link check + search index) | ${build.seconds.toFixed(0)} s | ${build.peakMb.toFixed(0)} MB (whole process tree) |`);
+    out.push(`| of which Astro pages | ${Number.isFinite(astroSeconds) ? `${astroSeconds.toFixed(0)} s` : '?'} | Node ${nodePeak.toFixed(0)} MB |`);
+    out.push(`| of which search index (${indexMatch?.[2] ?? '?'} shards) | ${indexMatch?.[3] ?? '?'} s | Pagefind ${pagefindPeak.toFixed(0)} MB |`);
+    out.push('');
+    const pagefindDir = join(dist, 'pagefind');
+    const dataDir = join(dist, 'search-data');
+    out.push(`index size: Pagefind ${mb(duBytes(pagefindDir))} + search data ${mb(duBytes(dataDir))} (site ${mb(duBytes(dist))})`);
+    out.push(`first search (fresh visit to /search/?q=招商引资): ${first.requests} requests, ${kb(first.total)} in all, of which search index and data ${kb(first.search)}; results shown after ${first.ms.toFixed(0)} ms`);
+    out.push(`warm query latency through the search page (submit → results shown): p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`);
+    out.push('');
+    out.push('| query | what | contain it | found | recall | precision | ms |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) out.push(`| ${row.join(' | ')} |`);
+    out.push('');
+    out.push(allExact ? 'every query: recall 1.00, precision 1.00' : 'SOME QUERIES MISSED OR OVERMATCHED (see the table)');
+    console.log(out.join('\n'));
+    if (!allExact) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+if (!existsSync(join(root, 'node_modules', 'astro'))) {
+  console.error('Run npm install first.');
+  process.exit(2);
+}
+await main();

@@ -1,0 +1,40 @@
+import type { FacetKey } from '../lib/facets.ts';
+
+/** /search-data/manifest.json: where the shards are and how records are numbered. */
+export interface SearchManifest {
+  version: 1;
+  /** Records in the archive. */
+  records: number;
+  /** Pagefind indexes, newest records first; record numbers base … base+count−1. */
+  shards: { path: string; base: number; count: number }[];
+  /** Folder of the per-record documents, <n>.json.gz. */
+  docs: string;
+}
+
+/** One facet's column: its values (labels) and, per record number, the value ids. */
+export interface FacetColumn {
+  values: string[];
+  /** A value id per record (−1 for none), or a list of ids for multi-valued facets. */
+  rows: (number | number[])[];
+}
+
+/** /search-data/facets.json.gz: every facet's column. */
+export type FacetTable = Record<FacetKey, FacetColumn>;
+
+/** /search-data/doc/<n>.json.gz: what a result card and its snippet need. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  kind: string;
+  unit: string | null;
+  date: string | null;
+  proposers: string[];
+  /** The title of the proposal or suggestion a reply answers (replies only). */
+  proposalTitle?: string;
+  /** The head fields, as indexed. */
+  head: string[];
+  /** Sections with their page anchor and lines. */
+  sections: { a: string | null; l: string[] }[];
+  /** 1 when the text needs Traditional → Simplified conversion before matching. */
+  t?: 1;
+}

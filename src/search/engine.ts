@@ -1,0 +1,226 @@
+/**
+ * The archive's search engine in the browser. Pagefind finds the records that hold a
+ * phrase's tokens at consecutive positions (its exact search, one index per shard); this
+ * module normalises the query, combines phrases (all words must match), applies and
+ * counts facets, ranks, and loads result cards.
+ */
+import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
+import { readPagefindMeta, withoutSignature } from './cbor.ts';
+import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
+import { HEAD_SIZE } from './index-content.ts';
+import { parseQuery, type QueryPhrase } from './query.ts';
+import { loadSimplifier } from './simplifier.ts';
+import { needsSimplifying } from './traditional.ts';
+
+interface PagefindResult {
+  id: string;
+  words: number[];
+}
+interface PagefindModule {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
+  search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** How results are ordered. */
+export type SortOrder = 'relevance' | 'date-desc' | 'date-asc';
+
+/** A search request: the query text, one value per facet, the order. */
+export interface SearchRequest {
+  q: string;
+  filters: Partial<Record<FacetKey, string>>;
+  sort: SortOrder;
+}
+
+/** Counts of one facet's values among the results (ignoring that facet's own selection). */
+export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
+
+/** What a search found. */
+export interface SearchOutcome {
+  /** Record numbers in result order. */
+  records: number[];
+  /** The phrases searched for (for highlighting). */
+  phrases: QueryPhrase[];
+  facets: FacetCounts;
+  /** Milliseconds spent, for the benchmark. */
+  ms: number;
+}
+
+/**
+ * The bytes of a gzipped file. A server may label a `.gz` file `Content-Encoding: gzip`
+ * (sirv, some CDNs), and then the browser has already unpacked it; others serve it as
+ * is. The gzip magic number tells which, so the site works on any static host.
+ */
+async function gunzip(response: Response): Promise<Uint8Array> {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+
+/** The engine for one built site. */
+export class SearchEngine {
+  private manifest: Promise<SearchManifest>;
+  private facetTable: Promise<FacetTable> | undefined;
+  private pagefind: Promise<PagefindModule> | undefined;
+  /** Pagefind page hash → record number, per shard, filled on first query. */
+  private ordinals: Promise<Map<string, number>> | undefined;
+  private docs = new Map<number, Promise<SearchDoc>>();
+
+  constructor(private base = '/') {
+    this.manifest = fetch(`${base}search-data/manifest.json`).then((r) => {
+      if (!r.ok) throw new Error(`search manifest: HTTP ${r.status}`);
+      return r.json() as Promise<SearchManifest>;
+    });
+  }
+
+  /** The facet table (loaded once). */
+  facetsTable(): Promise<FacetTable> {
+    this.facetTable ??= fetch(`${this.base}search-data/facets.json.gz`).then(gunzip).then((b) => JSON.parse(new TextDecoder().decode(b)) as FacetTable);
+    return this.facetTable;
+  }
+
+  private loadPagefind(): Promise<PagefindModule> {
+    this.pagefind ??= (async () => {
+      const manifest = await this.manifest;
+      const [first, ...rest] = manifest.shards;
+      if (!first) throw new Error('the archive has no search index');
+      const pf = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule;
+      await pf.options({ excerptLength: 0 });
+      await pf.init();
+      await Promise.all(rest.map((s) => pf.mergeIndex(s.path)));
+      return pf;
+    })();
+    return this.pagefind;
+  }
+
+  private loadOrdinals(): Promise<Map<string, number>> {
+    this.ordinals ??= (async () => {
+      const manifest = await this.manifest;
+      const map = new Map<string, number>();
+      await Promise.all(
+        manifest.shards.map(async (shard) => {
+          const entry = (await (await fetch(`${shard.path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
+          const language = Object.values(entry.languages)[0];
+          if (!language) throw new Error(`${shard.path}: no index`);
+          const meta = readPagefindMeta(withoutSignature(await gunzip(await fetch(`${shard.path}pagefind.${language.hash}.pf_meta`))));
+          if (meta.pages.length !== shard.count) throw new Error(`${shard.path}: ${meta.pages.length} pages, expected ${shard.count}`);
+          meta.pages.forEach((page, i) => map.set(page.hash, shard.base + i));
+        }),
+      );
+      return map;
+    })();
+    return this.ordinals;
+  }
+
+  /**
+   * Records holding the phrase (any variant): record number → first position of the
+   * match (below HEAD_SIZE means the match is in a head field).
+   */
+  private async phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
+    const [pf, ordinals] = await Promise.all([this.loadPagefind(), this.loadOrdinals()]);
+    const found = new Map<number, number>();
+    for (const tokens of phrase.tokens) {
+      const response = await pf.search(`"${tokens.join(' ')}"`);
+      for (const result of response?.results ?? []) {
+        const ordinal = ordinals.get(result.id);
+        if (ordinal === undefined) throw new Error(`Pagefind returned an unknown page ${result.id}`);
+        const at = result.words.length ? Math.min(...result.words) : Number.MAX_SAFE_INTEGER;
+        const seen = found.get(ordinal);
+        if (seen === undefined || at < seen) found.set(ordinal, at);
+      }
+    }
+    return found;
+  }
+
+  /** Runs a search. */
+  async search(request: SearchRequest): Promise<SearchOutcome> {
+    const started = performance.now();
+    const manifest = await this.manifest;
+    const toSimplified = needsSimplifying(request.q) ? await loadSimplifier() : undefined;
+    const phrases = parseQuery(request.q, toSimplified);
+    const tablePromise = this.facetsTable();
+
+    // Records matching every phrase, with how many phrases matched in the head.
+    let headHits: Map<number, number> | null = null;
+    if (phrases.length) {
+      const matches = await Promise.all(phrases.map((p) => this.phraseMatches(p)));
+      matches.sort((a, b) => a.size - b.size);
+      headHits = new Map();
+      for (const [ordinal, at] of matches[0]!) {
+        let head = at < HEAD_SIZE ? 1 : 0;
+        let all = true;
+        for (let i = 1; i < matches.length && all; i++) {
+          const other = matches[i]!.get(ordinal);
+          if (other === undefined) all = false;
+          else if (other < HEAD_SIZE) head++;
+        }
+        if (all) headHits.set(ordinal, head);
+      }
+    }
+    const table = await tablePromise;
+
+    // Facets: a record passes a facet when it has the selected value; each facet's counts
+    // apply every other facet's selection, so a reader can switch a value within a facet.
+    const selected = facetKeys
+      .filter((k) => request.filters[k])
+      .map((k) => ({ key: k, id: table[k].values.indexOf(request.filters[k]!) }));
+    const has = (key: FacetKey, ordinal: number, id: number) => {
+      const row = table[key].rows[ordinal];
+      return Array.isArray(row) ? row.includes(id) : row === id;
+    };
+    const candidates = headHits ? [...headHits.keys()] : Array.from({ length: manifest.records }, (_, i) => i);
+    const counts = Object.fromEntries(facetKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
+    const records: number[] = [];
+    for (const ordinal of candidates) {
+      let failed: FacetKey | null = null;
+      let failures = 0;
+      for (const s of selected) {
+        if (s.id < 0 || !has(s.key, ordinal, s.id)) {
+          failures++;
+          failed = s.key;
+        }
+      }
+      if (failures > 1) continue;
+      for (const key of facetKeys) {
+        if (failures === 1 && failed !== key) continue;
+        const row = table[key].rows[ordinal];
+        const ids = Array.isArray(row) ? row : row !== undefined && row >= 0 ? [row] : [];
+        for (const id of ids) counts[key].set(id, (counts[key].get(id) ?? 0) + 1);
+      }
+      if (failures === 0) records.push(ordinal);
+    }
+
+    // Order: record numbers are newest first; relevance puts head matches first.
+    if (request.sort === 'relevance' && headHits) {
+      const hits = headHits;
+      records.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b);
+    } else if (request.sort === 'date-asc') {
+      records.sort((a, b) => b - a);
+    } else {
+      records.sort((a, b) => a - b);
+    }
+    const facets = Object.fromEntries(
+      facetKeys.map((key) => [
+        key,
+        [...counts[key]]
+          .map(([id, count]) => ({ value: table[key].values[id]!, count }))
+          .sort((a, b) => (key === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'))),
+      ]),
+    ) as FacetCounts;
+    return { records, phrases, facets, ms: performance.now() - started };
+  }
+
+  /** The card data of one record. */
+  doc(ordinal: number): Promise<SearchDoc> {
+    let doc = this.docs.get(ordinal);
+    if (!doc) {
+      doc = this.manifest.then((m) => fetch(`${this.base}${m.docs.replace(/^\//, '')}${ordinal}.json.gz`)).then(gunzip).then((b) => JSON.parse(new TextDecoder().decode(b)) as SearchDoc);
+      this.docs.set(ordinal, doc);
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,81 @@
+import { normalize, type ToSimplified } from './normalize.ts';
+import type { RecordText } from './record-text.ts';
+import { isSearchableUnit, pairToken, textRuns, unitToken, type Unit } from './tokens.ts';
+
+/**
+ * Positions below this belong to the record's head (title, proposal title, proposers,
+ * handling unit). A match whose first position is in the head ranks above body-only
+ * matches; Pagefind reports positions without loading anything else.
+ */
+export const HEAD_SIZE = 256;
+
+/** Occupies a position without being indexed (Pagefind drops punctuation-only words). */
+export const GAP = '.';
+/** Stands between runs (whitespace, line and field breaks), so a phrase never spans them. */
+export const BREAK = 's';
+
+function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined): void {
+  for (const run of textRuns(normalize(line, { toSimplified }).text)) {
+    if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+    if (run.length === 1) out.push(unitToken(run[0]));
+    for (let i = 0; i + 1 < run.length; i++) out.push(pairToken(run[i], run[i + 1]));
+    for (const unit of run) if (isSearchableUnit(unit)) singles.add(unitToken(unit as Unit));
+  }
+}
+
+/** The lines of a record as the index lays them out: head (ranked higher) and body. */
+export interface IndexLayout {
+  head: string[];
+  body: string[];
+}
+
+/**
+ * Splits a record's text into the head (as many head fields as fit in HEAD_SIZE
+ * positions) and the body (head fields that did not fit, then every section).
+ */
+export function indexLayout(text: RecordText, toSimplified?: ToSimplified): IndexLayout {
+  const head: string[] = [];
+  const overflow: string[] = [];
+  let used = 0;
+  const singles = new Set<string>();
+  for (const line of text.head) {
+    const lineTokens: string[] = [];
+    const lineSingles = new Set<string>();
+    emitLine(line, lineTokens, lineSingles, toSimplified);
+    const newSingles = [...lineSingles].filter((t) => !singles.has(t));
+    // Room for the line, a break before it, a break before the singles and all singles.
+    if (used + 1 + lineTokens.length + 1 + singles.size + newSingles.length > HEAD_SIZE) {
+      overflow.push(line);
+      continue;
+    }
+    head.push(line);
+    used += 1 + lineTokens.length;
+    for (const t of newSingles) singles.add(t);
+  }
+  return { head, body: [...overflow, ...text.sections.flatMap((s) => s.lines)] };
+}
+
+/**
+ * The word stream Pagefind indexes for one record: pair tokens in text order (head,
+ * then body), each single-unit token once, and fillers that fix the head's size.
+ */
+export function indexContent(text: RecordText, toSimplified?: ToSimplified): { content: string; words: number } {
+  const layout = indexLayout(text, toSimplified);
+  const head: string[] = [];
+  const headSingles = new Set<string>();
+  for (const line of layout.head) {
+    if (head.length) head.push(BREAK);
+    emitLine(line, head, headSingles, toSimplified);
+  }
+  head.push(BREAK, ...headSingles);
+  if (head.length > HEAD_SIZE) throw new Error(`head of ${head.length} words exceeds ${HEAD_SIZE}`);
+  while (head.length < HEAD_SIZE) head.push(GAP);
+
+  const body: string[] = [];
+  const bodySingles = new Set<string>();
+  for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified);
+  body.push(BREAK);
+  for (const t of bodySingles) if (!headSingles.has(t)) body.push(t);
+  const words = [...head, ...body];
+  return { content: words.join(' '), words: words.length };
+}

@@ -1,0 +1,112 @@
+/**
+ * Turns normalised text into the opaque ASCII tokens that Pagefind indexes, and a query
+ * into the same tokens. Pagefind then never segments, stems or splits anything itself.
+ *
+ * Units: one Han character, one run of digits, one run of Latin letters, or one other
+ * visible character (punctuation is kept, so a phrase with punctuation matches exactly).
+ * Whitespace separates runs. Tokens:
+ * - `b<unit><unit>`: two adjacent units of a run, one per position (overlapping pairs);
+ *   a phrase of n units is the n−1 pairs at consecutive positions, which Pagefind's
+ *   exact ("quoted") search checks.
+ * - `u<unit>`: a single unit, for one-character queries (once per record per section).
+ *
+ * Unit codes are prefix-free, so no token is a prefix of another one and Pagefind's prefix
+ * expansion can never widen a query: a BMP Han character is 3 base-36 digits not starting
+ * with `z`; any other character is `z` + 4 base-36 digits of its code point; a digit run is
+ * `zz` + digits + `z`; a Latin run is `zy` + letters + `0`.
+ */
+
+/** What a unit is. */
+export type UnitKind = 'han' | 'digits' | 'latin' | 'other';
+
+/** One unit of normalised text. */
+export interface Unit {
+  code: string;
+  kind: UnitKind;
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Longest Latin run that gets its own unit; longer runs (URLs, base64) are cut. */
+const MAX_LATIN = 24;
+const MAX_DIGITS = 18;
+
+/** The prefix-free code of one character that is not a digit or Latin letter. */
+export function charCode(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x3400 && cp <= 0x9fff) return (cp - 0x3400).toString(36).padStart(3, '0');
+  return `z${cp.toString(36).padStart(4, '0')}`;
+}
+
+/** The units of one whitespace-free run of normalised text. */
+function runUnits(text: string, start: number, end: number, out: Unit[]): void {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      out.push({ code: `zz${text.slice(i, Math.min(j, i + MAX_DIGITS))}z`, kind: 'digits', start: i, end: j });
+      i = j;
+    } else if (c >= 97 && c <= 122) {
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+      out.push({ code: `zy${text.slice(i, Math.min(j, i + MAX_LATIN))}0`, kind: 'latin', start: i, end: j });
+      i = j;
+    } else {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      const width = ch.length;
+      // Letters of other scripts (é after NFKC, Cyrillic …) are rare here; each is its own unit.
+      out.push({ code: charCode(ch), kind: HAN.test(ch) ? 'han' : 'other', start: i, end: i + width });
+      i += width;
+    }
+  }
+}
+
+/** Splits normalised text into runs (separated by whitespace), each a list of units. */
+export function textRuns(text: string): Unit[][] {
+  const runs: Unit[][] = [];
+  const ws = /\s+/g;
+  let last = 0;
+  const push = (from: number, to: number) => {
+    if (to <= from) return;
+    const units: Unit[] = [];
+    runUnits(text, from, to, units);
+    if (units.length) runs.push(units);
+  };
+  for (let m = ws.exec(text); m; m = ws.exec(text)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return runs;
+}
+
+/** The pair token of two adjacent units. */
+export function pairToken(a: Unit, b: Unit): string {
+  return `b${a.code}${b.code}`;
+}
+
+/** The single-unit token. */
+export function unitToken(a: Unit): string {
+  return `u${a.code}`;
+}
+
+/** True for units worth a single-unit token (punctuation alone is not searched). */
+export function isSearchableUnit(unit: Unit): boolean {
+  return unit.kind !== 'other';
+}
+
+/**
+ * The tokens Pagefind must find at consecutive positions for a phrase of units
+ * (already one whitespace-free run): the overlapping pairs, or the single-unit token.
+ */
+export function phraseTokens(units: Unit[]): string[] {
+  if (units.length === 1) return [unitToken(units[0])];
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < units.length; i++) tokens.push(pairToken(units[i], units[i + 1]));
+  return tokens;
+}

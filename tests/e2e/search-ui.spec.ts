@@ -1,0 +1,163 @@
+/**
+ * The search page as a reader uses it: facets with counts that combine, state in the
+ * URL (shareable, back button), pagination, ranking and the date sort, highlighting on
+ * result cards and on the record page, normalised queries, keyboard-only use, and no
+ * console errors along the way. Runs against the e2e archive (tests/e2e/prepare-site.ts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const status = (page: Page) => page.locator('#search-status');
+const cards = (page: Page) => page.locator('#search-results > li');
+
+/** Waits until the page has announced the outcome of a search, and returns the count. */
+async function settled(page: Page): Promise<number> {
+  await expect(status(page)).toContainText(/找到|没有找到/);
+  const text = (await status(page).textContent()) ?? '';
+  return Number(/找到 (\d+) 条/.exec(text)?.[1] ?? 0);
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+test('facets show counts, combine, live in the URL, and the back button undoes them', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+  const all = await settled(page);
+  expect(all).toBeGreaterThan(5);
+  const unit = page.getByLabel('承办单位', { exact: true });
+  // Every option but "all" carries the number of matching records: together they cover all results.
+  const unitOptions = (await unit.locator('option').allTextContents()).slice(1);
+  const unitCounts = unitOptions.map((o) => Number(/（(\d+)）$/.exec(o)?.[1]));
+  expect(unitCounts.every((n) => n > 0)).toBe(true);
+  expect(unitCounts.reduce((a, b) => a + b, 0)).toBe(all);
+
+  const chosen = unitOptions.find((o) => o.startsWith('县招商局'))!;
+  await unit.selectOption({ label: chosen });
+  const inUnit = await settled(page);
+  expect(inUnit).toBe(Number(/（(\d+)）$/.exec(chosen)![1]));
+  await expect(page).toHaveURL(new RegExp(`unit=${encodeURIComponent('县招商局')}`));
+  for (const card of await cards(page).all()) await expect(card.locator('.record-summary__meta')).toContainText('县招商局');
+
+  // A second facet narrows further; its own counts were computed within the first.
+  const year = page.getByLabel('年份', { exact: true });
+  const yearOption = (await year.locator('option').allTextContents()).slice(1)[0]!;
+  await year.selectOption({ label: yearOption });
+  const both = await settled(page);
+  expect(both).toBe(Number(/（(\d+)）$/.exec(yearOption)![1]));
+  expect(both).toBeLessThanOrEqual(inUnit);
+  await expect(page).toHaveURL(/unit=.*year=|year=.*unit=/);
+
+  // The URL alone reproduces the view (shareable).
+  const shared = page.url();
+  const other = await page.context().newPage();
+  await other.goto(shared);
+  expect(await settled(other)).toBe(both);
+  await other.close();
+
+  await page.goBack();
+  expect(await settled(page)).toBe(inUnit);
+  await page.goBack();
+  expect(await settled(page)).toBe(all);
+  await expect(unit).toHaveValue('');
+  expect(errors).toEqual([]);
+});
+
+test('results are paginated, and the pages are in the URL', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Every synthetic reply says 测试记录编号N号.
+  await page.goto(`/search/?q=${encodeURIComponent('测试记录编号')}`);
+  const total = await settled(page);
+  expect(total).toBe(27);
+  await expect(status(page)).toContainText('当前为第 1–10 条');
+  await expect(cards(page)).toHaveCount(10);
+  const first = await cards(page).locator('h2').allTextContents();
+  const pager = page.getByRole('navigation', { name: '检索结果分页' });
+  await pager.getByRole('link', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(status(page)).toContainText('当前为第 11–20 条');
+  const second = await cards(page).locator('h2').allTextContents();
+  expect(second.some((t) => first.includes(t))).toBe(false);
+  await pager.getByRole('link', { name: '第 3 页' }).click();
+  await expect(cards(page)).toHaveCount(7);
+  await page.goBack();
+  await expect(status(page)).toContainText('当前为第 11–20 条');
+  expect(errors).toEqual([]);
+});
+
+test('matches in the title or proposal title rank first; the date sort is one choice away', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('招商引资')}`);
+  await settled(page);
+  // The card's heading and its proposal-title row (the head fields a card shows).
+  const inHead = await cards(page).evaluateAll((items) =>
+    items.map((li) => {
+      const title = li.querySelector('h2')?.textContent ?? '';
+      const proposal = [...li.querySelectorAll('.record-summary__meta div')].find((d) => /标题$/.test(d.querySelector('dt')?.textContent ?? ''));
+      return `${title} ${proposal?.textContent ?? ''}`.includes('招商引资');
+    }),
+  );
+  expect(inHead[0]).toBe(true);
+  expect(inHead.some((x) => !x)).toBe(true);
+  // Once a body-only match appears, no head match follows; newer first among equals.
+  expect(inHead.slice(inHead.indexOf(false)).every((x) => !x)).toBe(true);
+
+  await page.getByLabel('排序').selectOption('date-desc');
+  await expect(page).toHaveURL(/sort=date-desc/);
+  await settled(page);
+  const dates = await cards(page).evaluateAll((items) =>
+    items.map((li) => {
+      const row = [...li.querySelectorAll('.record-summary__meta div')].find((d) => d.querySelector('dt')?.textContent === '日期');
+      const m = /(\d{4})年(\d+)月(\d+)日/.exec(row?.querySelector('dd')?.textContent ?? '');
+      return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+    }),
+  );
+  expect(dates.length).toBeGreaterThan(3);
+  expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+});
+
+test('result cards show kind, unit, date, proposer and a highlighted snippet; the record page marks the words', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+  await settled(page);
+  const card = cards(page).first();
+  for (const label of ['类别', '单位', '日期']) await expect(card.locator('dt', { hasText: label })).toHaveCount(1);
+  await expect(card.locator('dt', { hasText: /提案人|代表/ })).toHaveCount(1);
+  await expect(card.locator('mark').first()).toHaveText('河长制');
+  await card.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/records\/.+\?hl=/);
+  await expect(page.locator('main mark.search-hit').first()).toHaveText('河长制');
+});
+
+test('Traditional, full-width and Chinese-numeral queries find what their plain forms find', async ({ page }) => {
+  const count = async (q: string) => {
+    await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+    return settled(page);
+  };
+  expect(await count('河長制')).toBe(await count('河长制'));
+  expect(await count('第７号')).toBe(await count('第7号'));
+  expect(await count('第七号')).toBe(await count('第7号'));
+  expect(await count('第7号')).toBeGreaterThan(0);
+  expect(await count('九届二次会议')).toBe(await count('9届2次会议'));
+});
+
+test('the search works from the keyboard alone and announces the count politely', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/search/');
+  await expect(status(page)).toHaveAttribute('role', 'status');
+  await expect(status(page)).toHaveAttribute('aria-live', 'polite');
+  await page.getByLabel('检索词').focus();
+  await page.keyboard.type('河长制');
+  await page.keyboard.press('Enter');
+  const total = await settled(page);
+  expect(total).toBeGreaterThan(0);
+  await expect(status(page)).toContainText(`找到 ${total} 条记录`);
+  // Tab onwards from the input until the first result link has focus.
+  const firstLink = cards(page).first().getByRole('link').first();
+  for (let i = 0; i < 40 && !(await firstLink.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(firstLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/records\//);
+  expect(errors).toEqual([]);
+});
