@@ -65,9 +65,9 @@ try {
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}.`);
     const category = result.lhr.categories.accessibility;
     const score = Math.round((category.score ?? 0) * 100);
-    // The search page renders its results with JavaScript: count the result fragments it
+    // The search page renders its results with JavaScript: count the result cards' data it
     // fetched, so a score measured on an empty page is not mistaken for the real thing.
-    const fragments = new Set((JSON.stringify(result.artifacts) ?? "").match(/\/pagefind\/fragment\/[\w.-]+/g) ?? []).size;
+    const fragments = new Set((JSON.stringify(result.artifacts) ?? '').match(/\/search-data\/doc\/\d+\.json\.gz/g) ?? []).size;
     const searching = path.startsWith('/search/');
     console.log(`${name} ${path}: accessibility ${score}${searching ? ` (${fragments} results loaded)` : ''}`);
     if (searching && fragments === 0) failed = true;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
-import { securityHeaders } from '../src/lib/security-headers.ts';
+import { cacheControl, securityHeaders } from '../src/lib/security-headers.ts';
 
 const dir = resolve(process.argv[2] ?? process.env.ARCHIVE_DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 4321);
@@ -29,6 +29,7 @@ createServer((req, res) => {
     // A malformed address still gets the strictest (general) policy.
   }
   for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+  res.setHeader('Cache-Control', cacheControl(path));
   files(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);

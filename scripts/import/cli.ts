@@ -123,4 +123,9 @@ function main(argv: string[]): number {
   return rejected.length ? 1 : 0;
 }
 
+// A reader that stops early (`… --json | head`) closes the pipe: the import goes on and
+// still writes every record; only the listing stops.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 process.exitCode = main(process.argv.slice(2));

@@ -27,6 +27,15 @@ export function contentSecurityPolicy(path: string): string {
   return policy.join('; ');
 }
 
+/**
+ * How long a browser may keep a file: files whose name carries a content hash (Astro's
+ * /_astro/ bundles, Pagefind's meta and index chunks) never change and are kept for a
+ * year; everything else is revalidated on each use, so a rebuilt archive shows at once.
+ */
+export function cacheControl(path: string): string {
+  return /^\/_astro\/|^\/pagefind\/[^/]+\/(.*\.pf_(meta|index|filter)|index\/|filter\/)/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Every security header for a path. */
 export function securityHeaders(path: string): Record<string, string> {
   return {
@@ -41,5 +50,13 @@ export function securityHeaders(path: string): Record<string, string> {
 export function headersFile(): string {
   const block = (pattern: string, path: string) =>
     [pattern, ...Object.entries(securityHeaders(path)).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
-  return `${block('/*', '/')}\n\n${block('/search/*', '/search/')}\n\n${block('/pagefind/*', '/pagefind/')}\n`;
+  const cache = (pattern: string, path: string) => `${pattern}\n  Cache-Control: ${cacheControl(path)}`;
+  return [
+    block('/*', '/'),
+    block('/search/*', '/search/'),
+    block('/pagefind/*', '/pagefind/'),
+    cache('/_astro/*', '/_astro/x.js'),
+    cache('/pagefind/*/index/*', '/pagefind/s0/index/x.pf_index'),
+    cache('/pagefind/*/*.pf_meta', '/pagefind/s0/x.pf_meta'),
+  ].join('\n\n') + '\n';
 }

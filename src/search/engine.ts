@@ -99,6 +99,9 @@ export class SearchEngine {
 
   private loadOrdinals(): Promise<Map<string, number>> {
     this.ordinals ??= (async () => {
+      // After Pagefind has loaded its own copy of each shard's meta file (content-hashed,
+      // so cached as immutable), reading it again costs no transfer.
+      await this.loadPagefind();
       const manifest = await this.manifest;
       const map = new Map<string, number>();
       await Promise.all(
@@ -121,7 +124,8 @@ export class SearchEngine {
    * match (below HEAD_SIZE means the match is in a head field).
    */
   private async phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
-    const [pf, ordinals] = await Promise.all([this.loadPagefind(), this.loadOrdinals()]);
+    const pf = await this.loadPagefind();
+    const ordinals = await this.loadOrdinals();
     const found = new Map<number, number>();
     for (const tokens of phrase.tokens) {
       const response = await pf.search(`"${tokens.join(' ')}"`);
