@@ -160,10 +160,13 @@ async function main(): Promise<void> {
     const search = await openSearchHarness(await context.newPage());
     const rows: string[][] = [];
     const latencies: number[] = [];
+    const repeats: number[] = [];
     let allExact = true;
     for (const { q, what } of queries) {
       const ms = await pageQuery(searchPage, q);
       latencies.push(ms);
+      // The same query again: its index chunks and result cards are now in the browser.
+      repeats.push(await pageQuery(searchPage, q));
       const expected = literalMatches(reference, q);
       const found = new Set((await search(q)).records.map((n) => ids[n]!));
       const hits = [...found].filter((id) => expected.has(id)).length;
@@ -189,7 +192,7 @@ async function main(): Promise<void> {
     out.push(`index size: Pagefind ${mb(duBytes(pagefindDir))} + search data ${mb(duBytes(dataDir))} (site ${mb(duBytes(dist))})`);
     out.push(`first search (fresh visit to /search/?q=招商引资): ${first.requests} requests, ${kb(first.total)} in all, of which search index and data ${kb(first.search)}; results shown after ${first.ms.toFixed(0)} ms`);
     out.push(`  (as a static host sends them, gzip for text: ${first.parts})`);
-    out.push(`warm query latency through the search page (submit → results shown): p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`);
+    out.push(`query latency through the search page (submit → results shown), engine loaded: new query p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; repeated query p50 ${percentile(repeats, 50).toFixed(0)} ms, p95 ${percentile(repeats, 95).toFixed(0)} ms`);
     out.push('');
     out.push('| query | what | contain it | found | recall | precision | ms |');
     out.push('| --- | --- | --- | --- | --- | --- | --- |');

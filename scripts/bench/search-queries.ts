@@ -5,7 +5,7 @@
  * characters cut from the archive's own records at seeded positions, so that rare text
  * is asked for whatever the corpus holds.
  */
-import { rng } from '../corpus/records.ts';
+import { rng } from '../lib/seeded-random.ts';
 import type { ReferenceRecord } from './literal-reference.ts';
 
 /** One query and why it is in the set. */

@@ -9,20 +9,10 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { stringify } from 'yaml';
 import { toChineseNumeral } from '../../src/lib/numerals.ts';
 import { dottedNames, givenChars, places, seedSentences, subjects, surnames, type Subject } from './sentences.ts';
+import { rng } from '../lib/seeded-random.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;

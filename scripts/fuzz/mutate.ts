@@ -1,20 +1,9 @@
 /**
  * Deterministic page mutations for fuzzing the importer: byte flips, truncation,
  * encoding swaps and random HTML. A small seeded generator (mulberry32) keeps every run
- * reproducible from its seed; no fuzzing library on npm mutates text pages this way.
+ * reproducible from its seed (scripts/lib/seeded-random.ts); no fuzzing library on npm
+ * mutates text pages this way.
  */
-
-/** A seeded random number generator returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const encoder = new TextEncoder();

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPage } from '../import/import-page.ts';
-import { mutate, rng, type MutationKind } from './mutate.ts';
+import { rng } from '../lib/seeded-random.ts';
+import { mutate, type MutationKind } from './mutate.ts';
 
 /** What a fuzz run found. */
 export interface FuzzReport {

@@ -1,22 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { templates as allTemplates } from './a11y-support.ts';
 
-// One URL per page template of the site (the e2e archive has synthetic records
-// filed under 县招商局, 李明 and 2016).
-const templates = {
-  home: '/',
-  record: '/records/2016-cppcc-9-2-1-t00001/',
-  'kind index': '/kinds/',
-  'kind list': '/kinds/cppcc-proposal-reply/',
-  'year index': '/years/',
-  'year list': '/years/2016/',
-  'session index': '/sessions/',
-  'session list': `/sessions/${encodeURIComponent('测试市政协九届二次会议')}/`,
-  'unit index': '/units/',
-  'unit list': `/units/${encodeURIComponent('县招商局')}/`,
-  'proposer index': '/proposers/',
-  'proposer list': `/proposers/${encodeURIComponent('李明')}/`,
-  search: '/search/',
-};
+// Every page template that answers 200, one URL each (the 404 page has its own test; the
+// search page is the same template with and without results).
+const templates = Object.fromEntries(Object.entries(allTemplates).filter(([name]) => name !== '404' && name !== 'search with no results'));
 
 for (const [name, path] of Object.entries(templates)) {
   test(`the ${name} page renders in Chinese with exactly one h1`, async ({ page }) => {
