@@ -14,6 +14,8 @@ export function pagefindIndex(): AstroIntegration {
     name: 'archive:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // scripts/build.ts builds the index beside Astro (scripts/index-search.ts).
+        if (process.env.ARCHIVE_SEARCH_INDEX === 'separate') return;
         const started = performance.now();
         const result = await buildSearchIndex({
           contentDir: contentDir(),
