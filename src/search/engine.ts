@@ -8,6 +8,8 @@ import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
 import { HEAD_SIZE } from './index-content.ts';
+import { literalLines, matchesAll } from './literal.ts';
+import { normalize } from './normalize.ts';
 import { parseQuery, type QueryPhrase } from './query.ts';
 import { loadSimplifier } from './simplifier.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -67,7 +69,7 @@ export class SearchEngine {
   private facetTable: Promise<FacetTable> | undefined;
   private pagefind: Promise<PagefindModule> | undefined;
   /** Pagefind page hash → record number, per shard, filled on first query. */
-  private ordinals: Promise<Map<string, number>> | undefined;
+  private ordinals: Promise<Map<string, number[]>> | undefined;
   private docs = new Map<number, Promise<SearchDoc>>();
 
   constructor(private base = '/') {
@@ -97,26 +99,52 @@ export class SearchEngine {
     return this.pagefind;
   }
 
-  private loadOrdinals(): Promise<Map<string, number>> {
+  /**
+   * Pagefind page hash → record numbers. Pagefind keeps its short page hashes unique
+   * within one index only, so on a large archive two shards can share one (about one
+   * pair in 30,000 records): such a hash maps to several records, which
+   * {@link phraseMatches} tells apart.
+   */
+  private loadOrdinals(): Promise<Map<string, number[]>> {
     this.ordinals ??= (async () => {
       // After Pagefind has loaded its own copy of each shard's meta file (content-hashed,
       // so cached as immutable), reading it again costs no transfer.
       await this.loadPagefind();
       const manifest = await this.manifest;
-      const map = new Map<string, number>();
-      await Promise.all(
+      const map = new Map<string, number[]>();
+      const shards = await Promise.all(
         manifest.shards.map(async (shard) => {
           const entry = (await (await fetch(`${shard.path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
           const language = Object.values(entry.languages)[0];
           if (!language) throw new Error(`${shard.path}: no index`);
           const meta = readPagefindMeta(withoutSignature(await gunzip(await fetch(`${shard.path}pagefind.${language.hash}.pf_meta`))));
           if (meta.pages.length !== shard.count) throw new Error(`${shard.path}: ${meta.pages.length} pages, expected ${shard.count}`);
-          meta.pages.forEach((page, i) => map.set(page.hash, shard.base + i));
+          return { base: shard.base, pages: meta.pages };
         }),
       );
+      for (const { base, pages } of shards) {
+        pages.forEach((page, i) => {
+          const list = map.get(page.hash);
+          if (list) list.push(base + i);
+          else map.set(page.hash, [base + i]);
+        });
+      }
       return map;
     })();
     return this.ordinals;
+  }
+
+  /**
+   * Whether record `ordinal` holds the phrase, read from its own text (for the rare page
+   * hash two shards share): the first position of the match as in the index — 0 for
+   * a head field, HEAD_SIZE for the body — or null.
+   */
+  private async literalMatch(ordinal: number, phrase: QueryPhrase): Promise<number | null> {
+    const doc = await this.doc(ordinal);
+    const toSimplified = doc.t ? await loadSimplifier() : undefined;
+    const lines = (list: string[]) => literalLines(list, (line) => normalize(line, { toSimplified }).text);
+    if (matchesAll(lines(doc.head), [phrase])) return 0;
+    return matchesAll(lines(doc.sections.flatMap((s) => s.l)), [phrase]) ? HEAD_SIZE : null;
   }
 
   /**
@@ -127,14 +155,26 @@ export class SearchEngine {
     const pf = await this.loadPagefind();
     const ordinals = await this.loadOrdinals();
     const found = new Map<number, number>();
+    const shared = new Set<string>();
     for (const tokens of phrase.tokens) {
       const response = await pf.search(`"${tokens.join(' ')}"`);
       for (const result of response?.results ?? []) {
-        const ordinal = ordinals.get(result.id);
-        if (ordinal === undefined) throw new Error(`Pagefind returned an unknown page ${result.id}`);
-        const at = result.words.length ? Math.min(...result.words) : Number.MAX_SAFE_INTEGER;
-        const seen = found.get(ordinal);
-        if (seen === undefined || at < seen) found.set(ordinal, at);
+        const candidates = ordinals.get(result.id);
+        if (!candidates) throw new Error(`Pagefind returned an unknown page ${result.id}`);
+        if (candidates.length > 1) {
+          shared.add(result.id);
+          continue;
+        }
+        let at = Number.MAX_SAFE_INTEGER;
+        for (const w of result.words) if (w < at) at = w;
+        const seen = found.get(candidates[0]!);
+        if (seen === undefined || at < seen) found.set(candidates[0]!, at);
+      }
+    }
+    for (const id of shared) {
+      for (const ordinal of ordinals.get(id)!) {
+        const at = await this.literalMatch(ordinal, phrase);
+        if (at !== null) found.set(ordinal, Math.min(at, found.get(ordinal) ?? at));
       }
     }
     return found;
