@@ -144,6 +144,9 @@ const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
   const log = options.log ?? (() => {});
   const maxShard = options.maxShard ?? Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE ?? 6000);
+  if (!Number.isInteger(maxShard) || maxShard < 1) {
+    throw new Error(`ARCHIVE_SEARCH_SHARD_SIZE is "${process.env.ARCHIVE_SEARCH_SHARD_SIZE}"; expected a whole number of records per search shard, such as 6000 (the default: unset it).`);
+  }
   const entries = loadEntries(options.contentDir);
   const searchDir = join(options.outDir, 'search-data');
   const pagefindDir = join(options.outDir, 'pagefind');

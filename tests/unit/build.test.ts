@@ -9,11 +9,11 @@ const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'archive-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function build(archive: string, dist: string, cwd = root) {
+function build(archive: string, dist: string, cwd = root, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [resolve(root, 'scripts/build.ts')], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -73,6 +73,20 @@ describe('building an archive', () => {
     expect(result.output).toContain('the previous');
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
     expect(existsSync(join(dist, 'records/2021-doc-mdx001'))).toBe(false);
+    expect(leftovers(dist)).toEqual([]);
+  });
+
+  test('a failure of the search index (built beside the pages) leaves the previous site untouched', () => {
+    const archive = join(work, 'index-fails');
+    writeSyntheticArchive(archive, 2);
+    const dist = join(work, 'index-fails-dist');
+    expect(build(archive, dist).status).toBe(0);
+    const before = readFileSync(join(dist, 'search-data/manifest.json'), 'utf8');
+    const result = build(archive, dist, root, { ARCHIVE_SEARCH_SHARD_SIZE: 'many' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('ARCHIVE_SEARCH_SHARD_SIZE is "many"');
+    expect(result.output).toContain('The search index failed');
+    expect(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')).toBe(before);
     expect(leftovers(dist)).toEqual([]);
   });
 
