@@ -15,7 +15,7 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 
 type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+const pick = <T>(r: Rand, list: ArrayLike<T>): T => list[Math.floor(r() * list.length)]!;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 /** A pool of proposer names shared by all records, so names recur like real members. */
