@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { writeCorpus } from '../corpus/generate.ts';
-import { literalMatches, loadReference } from './literal-reference.ts';
+import { literalMatches, loadReference, scoreQuery } from './literal-reference.ts';
 import { duBytes, runMeasured } from './measure.ts';
 import { openSearchHarness, recordIdsByNumber } from './search-harness.ts';
 import { queryset } from './search-queries.ts';
@@ -178,9 +178,7 @@ async function main(): Promise<void> {
       repeats.push((await pageQuery(searchPage, q)).ms);
       const expected = literalMatches(reference, q);
       const found = new Set((await search(q)).records.map((n) => ids[n]!));
-      const hits = [...found].filter((id) => expected.has(id)).length;
-      const recall = expected.size ? hits / expected.size : 1;
-      const precision = found.size ? hits / found.size : 1;
+      const { recall, precision } = scoreQuery(expected, found);
       if (recall < 1 || precision < 1) allExact = false;
       rows.push([q, what, String(expected.size), String(found.size), recall.toFixed(2), precision.toFixed(2), ms.toFixed(0)]);
     }

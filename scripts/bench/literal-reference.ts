@@ -43,3 +43,21 @@ export function literalMatches(reference: readonly ReferenceRecord[], q: string)
   for (const record of reference) if (matchesAll(record.lines, phrases)) ids.add(record.id);
   return ids;
 }
+
+/** How a result list compares with the records that literally contain the query. */
+export interface QueryScore {
+  /** Records that contain the query but were not found. */
+  missed: string[];
+  /** Records found that do not contain it. */
+  extra: string[];
+  recall: number;
+  precision: number;
+}
+
+/** Compares the ids a search found with the ids that literally contain the query. */
+export function scoreQuery(expected: ReadonlySet<string>, found: ReadonlySet<string>): QueryScore {
+  const missed = [...expected].filter((id) => !found.has(id));
+  const extra = [...found].filter((id) => !expected.has(id));
+  const hits = found.size - extra.length;
+  return { missed, extra, recall: expected.size ? hits / expected.size : 1, precision: found.size ? hits / found.size : 1 };
+}

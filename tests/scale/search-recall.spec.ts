@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
-import { literalMatches, loadReference } from '../../scripts/bench/literal-reference.ts';
+import { literalMatches, loadReference, scoreQuery } from '../../scripts/bench/literal-reference.ts';
 import { openSearchHarness, recordIdsByNumber } from '../../scripts/bench/search-harness.ts';
 import { queryset } from '../../scripts/bench/search-queries.ts';
 import { scaleDir } from './scale-dir.ts';
@@ -24,10 +24,8 @@ test('every query finds every record that contains it, and only those, at 10,000
   for (const { q, what } of queries) {
     const expected = literalMatches(reference, q);
     const found = new Set((await search(q)).records.map((n) => ids[n]!));
-    const hits = [...found].filter((id) => expected.has(id)).length;
-    const missed = [...expected].filter((id) => !found.has(id));
-    const extra = [...found].filter((id) => !expected.has(id));
-    rows.push(`${q}\t${what}\texpected ${expected.size}\tfound ${found.size}\trecall ${expected.size ? (hits / expected.size).toFixed(2) : '—'}`);
+    const { missed, extra, recall, precision } = scoreQuery(expected, found);
+    rows.push(`${q}\t${what}\texpected ${expected.size}\tfound ${found.size}\trecall ${recall.toFixed(2)}\tprecision ${precision.toFixed(2)}`);
     if (missed.length || extra.length) failures.push(`${q} (${what}): ${missed.length} missed (e.g. ${missed.slice(0, 3).join(', ')}), ${extra.length} not containing it (e.g. ${extra.slice(0, 3).join(', ')})`);
   }
   console.log(rows.join('\n'));
