@@ -68,7 +68,7 @@ export class SearchEngine {
   private manifest: Promise<SearchManifest>;
   private facetTable: Promise<FacetTable> | undefined;
   private pagefind: Promise<PagefindModule> | undefined;
-  /** Pagefind page hash → record number, per shard, filled on first query. */
+  /** Pagefind page hash → record numbers (see loadOrdinals), filled on first query. */
   private ordinals: Promise<Map<string, number[]>> | undefined;
   private docs = new Map<number, Promise<SearchDoc>>();
 
