@@ -1,6 +1,6 @@
 import { isReply, type ArchiveRecord } from '../schemas/index.ts';
 import { facetPath, facets } from './facets.ts';
-import { chineseDate, kindLabel, numberLabel, sessionLabel } from './record-facts.ts';
+import { chineseDate, kindLabel, numberLabel, recordUnit, sessionLabel } from './record-facts.ts';
 import { nameSlug } from './slugs.ts';
 
 /** One row of a record's metadata table; `href` links to the matching list. */
@@ -35,8 +35,11 @@ export function metaRows(record: ArchiveRecord): MetaRow[] {
       rows.push(row('提案类型', record.proposal.type));
       rows.push(row('提案类别', record.proposal.category));
     }
-    rows.push(row('承办单位', record.handlingUnit, record.handlingUnit ? facetPath(facets.unit, nameSlug(record.handlingUnit)) : undefined));
-    if (record.kind === 'co-handling-opinion') rows.push(row('协办单位（本意见）', record.fromUnit));
+    // Only the unit the record is filed under (recordUnit) has a list page that holds it;
+    // a co-handling opinion is filed under the unit that wrote it, not the lead unit.
+    const unitLink = (unit: string | null | undefined) => (unit && unit === recordUnit(record) ? facetPath(facets.unit, nameSlug(unit)) : undefined);
+    rows.push(row('承办单位', record.handlingUnit, unitLink(record.handlingUnit)));
+    if (record.kind === 'co-handling-opinion') rows.push(row('协办单位（本意见）', record.fromUnit, unitLink(record.fromUnit)));
     rows.push(row('协办单位', record.coUnits.join('、')));
     rows.push(row('交办日期', date(record.assignedDate)));
     rows.push(row('答复日期', date(record.reply.date) ?? record.reply.dateText));
