@@ -17,12 +17,15 @@ import { recordSanitizeSchema } from './src/rehype/sanitize-schema.ts';
 import { loadReferenceIndex } from './src/lib/reference-index.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { parseDocNumber } from './src/lib/doc-number.ts';
+import { renderInputsDigest } from './src/lib/render-inputs.ts';
 
 const settings = archiveConfig();
-/** @type {import('./src/remark/archive-links.ts').ReferenceIndex | undefined} */
-let referenceIndex;
-// Built on first use, once per build: it reads every record's frontmatter.
-const references = () => (referenceIndex ??= loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null));
+// Read once per build (the documents' frontmatter only): the titles and 文号 records may cite.
+const referenceIndex = loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null);
+const references = () => referenceIndex;
+// Part of the Markdown options Astro hashes: a changed link target or plugin clears
+// Astro's cache of rendered records (src/lib/render-inputs.ts says why).
+const linkOptions = { index: references, renderInputs: renderInputsDigest(import.meta.dirname, referenceIndex) };
 
 export default defineConfig({
   site: settings.baseUrl,
@@ -42,6 +45,11 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  experimental: {
+    // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from
+    // the previous build of the same archive (its cache folder) instead of rendered.
+    incrementalBuild: true,
+  },
   // Every client script stays an external file (no inline <script>), ready for a strict CSP.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
@@ -51,13 +59,13 @@ export default defineConfig({
     // smartypants off: it would turn the published "…" into “…”, changing the record's text.
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkHtmlAsText, remarkNumberedSections, [remarkArchiveLinks, { index: references }]],
+      remarkPlugins: [remarkHtmlAsText, remarkNumberedSections, [remarkArchiveLinks, linkOptions]],
       rehypePlugins: [[rehypeSanitize, recordSanitizeSchema]],
     }),
   },
   integrations: [
     validateContent(),
-    mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, { index: references }]] }) }),
+    mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
     sitemap({ filter: (page) => !page.includes('/404') }),
     securityHeadersFile(),
     linkCheck(),

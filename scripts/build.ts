@@ -4,11 +4,12 @@
  * only when both succeed replaces the output folder. A bad record or a failed step never
  * leaves a half-built site behind.
  *
- * Env: ARCHIVE_CONTENT_DIR (archive folder, default content/), ARCHIVE_DIST_DIR (output, default dist/).
+ * Env: ARCHIVE_CONTENT_DIR (archive folder, default content/), ARCHIVE_DIST_DIR (output, default dist/),
+ * ARCHIVE_CACHE_DIR (what one build keeps for the next; default node_modules/.astro/<archive hash>/).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../src/lib/content-dir.ts';
@@ -18,7 +19,11 @@ import { validateArchive } from '../src/validation/validate-archive.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const archive = contentDir(root);
 const finalDir = resolve(process.env.ARCHIVE_DIST_DIR || resolve(root, 'dist'));
-const staging = `${finalDir}.staging-${process.pid}`;
+// Always the same staging folder: Astro hashes its output folder into the key of its
+// content cache, so a folder named per run would discard the cache on every build.
+// Two builds into the same output at once are refused (the lock below).
+const staging = `${finalDir}.staging`;
+const lock = `${finalDir}.lock`;
 const started = performance.now();
 
 const check = validateArchive(archive, process.cwd());
@@ -29,11 +34,39 @@ if (check.problems.length) {
 console.error(`✔ ${check.recordCount} records checked in ${archive}`);
 if (check.warnings.length) console.error(`⚠ ${check.warnings.length} warning(s) to review (the build goes on):\n${renderProblems(check.warnings)}`);
 
+takeLock();
 const searchStaging = `${staging}.search`;
 const cleanUp = () => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchStaging, { recursive: true, force: true });
 };
+
+/** Refuses to build while another build of the same output runs; a dead build's lock is taken over. */
+function takeLock(): void {
+  // Only the build that holds the lock removes it.
+  const release = () => rmSync(lock, { force: true });
+  mkdirSync(dirname(lock), { recursive: true });
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    process.on('exit', release);
+    return;
+  } catch {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(holder, 0);
+      alive = holder !== process.pid;
+    } catch {
+      // No such process: a build that was killed left its lock behind.
+    }
+    if (alive) {
+      console.error(`✖ Another build (process ${holder}) is writing ${finalDir}; wait for it to finish, or stop it and run the build again.`);
+      process.exit(1);
+    }
+    writeFileSync(lock, String(process.pid));
+    process.on('exit', release);
+  }
+}
 cleanUp();
 
 const running = new Set<ReturnType<typeof spawn>>();
@@ -58,8 +91,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ name: string; co
   });
 }
 
-// One Astro cache per archive folder, so building another archive never mixes records.
-const cacheDir = resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12));
+// One cache per archive folder (Astro's content store and unchanged pages, and the
+// search shards), so building another archive never mixes records.
+const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
 // The pages and the search index are built at the same time, one per core: the index
 // is made from the records, not from the pages (src/search/build-index.ts).
 const results = await Promise.all([
@@ -70,7 +104,7 @@ const results = await Promise.all([
     ARCHIVE_CONTENT_CHECKED: '1',
     ARCHIVE_SEARCH_INDEX: 'separate',
   }),
-  run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging], {}),
+  run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {}),
 ]);
 const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {

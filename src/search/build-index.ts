@@ -7,9 +7,11 @@
  * bounded by one shard. Pagefind receives custom records whose content is the token
  * stream of src/search/index-content.ts. Beside it, /search-data/ holds what the browser
  * needs and Pagefind does not keep: the manifest, a facet table and one small
- * document per record for result cards and snippets.
+ * document per record for result cards and snippets. With a cache folder, unchanged
+ * shards and unchanged records are reused from the previous build (./shard-cache.ts).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js/t2cn';
@@ -24,6 +26,7 @@ import { indexContent } from './index-content.ts';
 import { recordText, type RecordText } from './record-text.ts';
 import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
+import { indexCodeDigest, ShardCache, type CachedText, type PreparedText } from './shard-cache.ts';
 
 /** Pagefind's language code for the token indexes: no stemmer, no segmenter. */
 export const INDEX_LANGUAGE = 'x';
@@ -32,6 +35,8 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 interface Entry {
   file: string;
+  /** Hash of the record file, for the shard cache. */
+  hash: string;
   record: ArchiveRecord;
   date: string | null;
   year: number | null;
@@ -48,7 +53,19 @@ export interface BuildSearchIndexOptions {
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each shard with the shard's name and how long it took. */
-  onShard?: (info: { name: string; records: number; seconds: number }) => void;
+  onShard?: (info: { name: string; records: number; seconds: number; cached: boolean }) => void;
+  /**
+   * A folder that keeps each shard's index from one build to the next (one folder per
+   * archive): a shard whose records and indexing code are unchanged is copied from it
+   * instead of indexed again. Without it every shard is indexed.
+   */
+  cacheDir?: string;
+  /**
+   * Build only these shards (by label, see {@link planSearchShards}) into the cache and stop:
+   * one job per shard, on as many machines as there are shards, sharing `cacheDir`; a
+   * last run without `onlyShards` then assembles the site's index from the cache.
+   */
+  onlyShards?: readonly string[];
 }
 
 /** What was built. */
@@ -60,10 +77,11 @@ export interface BuildSearchIndexResult {
 function loadEntries(contentDir: string): Entry[] {
   const entries: Entry[] = [];
   for (const file of listRecordFiles(join(contentDir, 'records'))) {
-    const split = splitFrontmatter(readFileSync(file, 'utf8'));
+    const source = readFileSync(file, 'utf8');
+    const split = splitFrontmatter(source);
     // The archive was validated before the build; a failure here is a bug, said plainly.
     const record = recordSchema.parse(split.data);
-    entries.push({ file, record, date: recordDate(record), year: recordYear(record) });
+    entries.push({ file, hash: createHash('sha256').update(source).digest('base64url'), record, date: recordDate(record), year: recordYear(record) });
   }
   // The archive's own order (src/lib/archive.ts): newest first, then by id.
   entries.sort((a, b) => {
@@ -137,16 +155,34 @@ function gzipJson(path: string, value: unknown): void {
   writeFileSync(path, gzipSync(JSON.stringify(value), { level: 9 }));
 }
 
+/** Records sent to Pagefind before waiting for the first of them: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 32;
+
 /** Files of a Pagefind bundle that the archive's own search page never loads. */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+function shardSize(maxShard: number | undefined): number {
+  const size = maxShard ?? Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE ?? 6000);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`ARCHIVE_SEARCH_SHARD_SIZE is "${process.env.ARCHIVE_SEARCH_SHARD_SIZE}"; expected a whole number of records per search shard, such as 6000 (the default: unset it).`);
+  }
+  return size;
+}
+
+/** The shards the index of the archive in `contentDir` is built in: label, years and record count. */
+export function planSearchShards(contentDir: string, maxShard?: number): { label: string; records: number }[] {
+  const entries = loadEntries(contentDir);
+  return planShards(
+    entries.map((e) => e.year),
+    shardSize(maxShard),
+  ).map((s) => ({ label: s.label, records: s.end - s.start }));
+}
 
 /** Builds /pagefind/<shard>/ and /search-data/ for the archive in `contentDir`. */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
   const log = options.log ?? (() => {});
-  const maxShard = options.maxShard ?? Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE ?? 6000);
-  if (!Number.isInteger(maxShard) || maxShard < 1) {
-    throw new Error(`ARCHIVE_SEARCH_SHARD_SIZE is "${process.env.ARCHIVE_SEARCH_SHARD_SIZE}"; expected a whole number of records per search shard, such as 6000 (the default: unset it).`);
-  }
+  const maxShard = shardSize(options.maxShard);
+  if (options.onlyShards && !options.cacheDir) throw new Error('Building only some shards needs a cache folder (--cache) to keep them in.');
   const entries = loadEntries(options.contentDir);
   const searchDir = join(options.outDir, 'search-data');
   const pagefindDir = join(options.outDir, 'pagefind');
@@ -154,55 +190,87 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   rmSync(pagefindDir, { recursive: true, force: true });
   mkdirSync(join(searchDir, 'doc'), { recursive: true });
 
-  const plan = planShards(
+  const fullPlan = planShards(
     entries.map((e) => e.year),
     maxShard,
   );
+  const only = options.onlyShards ? new Set(options.onlyShards) : null;
+  const unknown = only ? [...only].filter((label) => !fullPlan.some((s) => s.label === label)) : [];
+  if (unknown.length) throw new Error(`No search shard is named ${unknown.join(', ')}; this archive's shards are ${fullPlan.map((s) => s.label).join(', ')} (node scripts/index-search.ts --content DIR --plan lists them).`);
+  const plan = only ? fullPlan.filter((s) => only.has(s.label)) : fullPlan;
   const manifest: SearchManifest = { version: 1, records: entries.length, shards: [], docs: '/search-data/doc/' };
+  const cache = options.cacheDir ? new ShardCache(options.cacheDir, indexCodeDigest(join(import.meta.dirname, '..', '..'))) : null;
   for (const shard of plan) {
     const started = performance.now();
     const dir = join(pagefindDir, shard.label);
-    const words: number[] = [];
+    const shardEntries = entries.slice(shard.start, shard.end);
+    const recordKeys = cache ? shardEntries.map((e) => cache.recordKey(e.hash)) : [];
+    const key = cache ? cache.shardKey(recordKeys) : '';
+    manifest.shards.push({ path: `/pagefind/${shard.label}/`, base: shard.start, count: shardEntries.length });
+    if (cache?.restore(key, dir, join(searchDir, 'doc'), shard.start)) {
+      const seconds = (performance.now() - started) / 1000;
+      options.onShard?.({ name: shard.label, records: shardEntries.length, seconds, cached: true });
+      log(`search shard ${shard.label}: ${shardEntries.length} records unchanged, reused in ${seconds.toFixed(1)} s`);
+      continue;
+    }
+    const previous = cache ? cache.previousTexts(shard.label) : new Map<string, CachedText>();
+    const texts: PreparedText[] = [];
+    let reused = 0;
     const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     try {
-      // One record in flight: the next record's text is prepared while Pagefind takes the
-      // previous one, and records still arrive in order (Pagefind numbers pages that way).
-      let pending: Promise<{ errors: string[] }> | null = null;
-      let pendingFile = '';
-      for (let ordinal = shard.start; ordinal < shard.end; ordinal++) {
-        const entry = entries[ordinal]!;
-        const split = splitFrontmatter(readFileSync(entry.file, 'utf8'));
-        const text = recordText(entry.record, split.body);
-        const { content, words: count } = indexContent(text, toSimplified);
-        words.push(count);
-        gzipJson(join(searchDir, 'doc', `${ordinal}.json.gz`), searchDoc(entry.record, text));
-        if (pending) await checkAdded(pending, pendingFile);
-        pending = index.addCustomRecord({ url: `/records/${entry.record.id}/`, content, language: INDEX_LANGUAGE });
-        pendingFile = entry.file;
+      // Several records in flight, so Pagefind indexes while the next ones are prepared.
+      // Pagefind's service handles its messages one at a time in the order they arrive
+      // ("TODO: Handle incoming messages concurrently" in its service loop), so pages are
+      // still numbered in insertion order; verifyPageOrder checks it after every shard.
+      const inFlight: { added: Promise<{ errors: string[] }>; file: string }[] = [];
+      for (let local = 0; local < shardEntries.length; local++) {
+        const entry = shardEntries[local]!;
+        const docFile = join(searchDir, 'doc', `${shard.start + local}.json.gz`);
+        const recordKey = recordKeys[local] ?? '';
+        const before = previous.get(recordKey);
+        let text: PreparedText;
+        if (before) {
+          // Unchanged since the last build of this shard: its prepared text and document.
+          text = { key: recordKey, words: before.words, content: before.content };
+          cpSync(before.docFile, docFile);
+          reused++;
+        } else {
+          const split = splitFrontmatter(readFileSync(entry.file, 'utf8'));
+          const prepared = recordText(entry.record, split.body);
+          const { content, words } = indexContent(prepared, toSimplified);
+          text = { key: recordKey, words, content };
+          gzipJson(docFile, searchDoc(entry.record, prepared));
+        }
+        texts.push(text);
+        inFlight.push({ added: index.addCustomRecord({ url: `/records/${entry.record.id}/`, content: text.content, language: INDEX_LANGUAGE }), file: entry.file });
+        if (inFlight.length >= IN_FLIGHT) await checkAdded(inFlight.shift()!);
       }
-      if (pending) await checkAdded(pending, pendingFile);
+      for (const pending of inFlight) await checkAdded(pending);
       const written = await index.writeFiles({ outputPath: dir });
       if (written.errors.length) throw new Error(`Pagefind could not write ${dir}: ${written.errors.join('; ')}`);
     } finally {
       // A fresh Pagefind process per shard: its memory is returned before the next one.
       await pagefind.close();
     }
-    verifyPageOrder(dir, entries.slice(shard.start, shard.end), words);
+    verifyPageOrder(dir, shardEntries, texts.map((t) => t.words));
     for (const name of readdirSync(dir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(join(dir, name));
     // Result cards come from /search-data/doc/; Pagefind's own fragments (the token stream) are never loaded.
     rmSync(join(dir, 'fragment'), { recursive: true, force: true });
-    manifest.shards.push({ path: `/pagefind/${shard.label}/`, base: shard.start, count: shard.end - shard.start });
+    cache?.save(key, shard.label, dir, join(searchDir, 'doc'), shard.start, texts);
     const seconds = (performance.now() - started) / 1000;
-    options.onShard?.({ name: shard.label, records: shard.end - shard.start, seconds });
-    log(`search shard ${shard.label}: ${shard.end - shard.start} records in ${seconds.toFixed(1)} s`);
+    options.onShard?.({ name: shard.label, records: shardEntries.length, seconds, cached: false });
+    log(`search shard ${shard.label}: ${shardEntries.length} records in ${seconds.toFixed(1)} s${reused ? ` (${reused} unchanged records' text reused)` : ''}`);
   }
+  // A job that built some shards only fills the cache; the assembling run writes the rest.
+  if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
   gzipJson(join(searchDir, 'facets.json.gz'), buildFacetTable(entries.map((e) => e.record)));
   writeFileSync(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
+  cache?.prune();
   return { records: entries.length, shards: plan.length };
 }
 
-async function checkAdded(pending: Promise<{ errors: string[] }>, file: string): Promise<void> {
+async function checkAdded({ added: pending, file }: { added: Promise<{ errors: string[] }>; file: string }): Promise<void> {
   const added = await pending;
   if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
 }

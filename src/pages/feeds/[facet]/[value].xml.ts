@@ -4,14 +4,17 @@ import { allRecords } from '../../../lib/archive.ts';
 import { atomFeed, feedFacets, feedPath } from '../../../lib/feeds.ts';
 import { facetPath, facets, groupByFacet } from '../../../lib/facets.ts';
 import type { ArchiveRecord } from '../../../schemas/index.ts';
+import { cacheKey, digestsOf, recordDigests } from '../../../lib/cache-keys.ts';
 
 /** /feeds/<units|proposers|topics>/<value>.xml: one feed per unit, proposer and topic. */
 export const getStaticPaths = (async () => {
   const records = await allRecords();
+  const digests = await recordDigests();
   return feedFacets.flatMap((key) =>
     groupByFacet(records, facets[key]).map((group) => ({
       params: { facet: facets[key].base, value: group.value.slug },
       props: { key, label: group.value.label, records: group.records },
+      cacheKey: cacheKey('feed', key, group.value, digestsOf(group.records, digests)),
     })),
   );
 }) satisfies GetStaticPaths;

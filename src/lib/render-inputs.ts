@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReferenceIndex } from '../remark/archive-links.ts';
+
+/** The code a record's rendered Markdown comes from, besides Astro's own. */
+const RENDER_CODE = ['src/remark', 'src/rehype', 'src/schemas', 'src/lib/doc-number.ts', 'src/lib/numerals.ts'];
+
+function sourceFiles(root: string, path: string): string[] {
+  const full = join(root, path);
+  if (!/\.[cm]?[jt]s$/.test(path)) return readdirSync(full, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() || /\.[cm]?[jt]s$/.test(entry.name) ? sourceFiles(root, join(path, entry.name)) : []));
+  return [full];
+}
+
+/**
+ * A digest of what a record's rendered HTML depends on besides its own file: the code
+ * of the remark/rehype plugins and schemas, and the archive's link targets
+ * (remark-archive-links turns the titles and 文号 a record cites into links to other
+ * records). astro.config.mjs puts it into the Markdown options, which Astro hashes:
+ * Astro's content store re-renders a record only when the record's file changes, and
+ * starts afresh when its configuration does, so a new link target or a plugin change
+ * reaches every record instead of leaving stale pages from an earlier build.
+ */
+export function renderInputsDigest(root: string, index: ReferenceIndex): string {
+  const hash = createHash('sha256');
+  for (const file of RENDER_CODE.flatMap((path) => sourceFiles(root, path)).sort()) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  for (const map of [index.byTitle, index.byDocNo]) {
+    for (const [key, target] of [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${key}\0${target.id}\0${target.title}\0`);
+    hash.update('\u0001');
+  }
+  return hash.digest('base64url');
+}
