@@ -15,6 +15,11 @@ export interface Measured {
   peakMb: number;
   /** Peak summed RSS per program name (e.g. node, pagefind_extended), MB. */
   peakByProgram: Record<string, number>;
+  /**
+   * Peak RSS of the subtree of each direct child of the command, MB, by the child's script
+   * (e.g. astro.mjs, index-search.ts): the steps a build runs side by side.
+   */
+  peakByStep: Record<string, number>;
   /** What the command printed (stdout and stderr interleaved). */
   output: string;
 }
@@ -46,6 +51,17 @@ function processes(): Proc[] {
   return out;
 }
 
+/** The script a Node process runs (astro.mjs, index-search.ts …), else its program name. */
+function stepName(proc: Proc): string {
+  try {
+    const args = readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8').split('\0');
+    const script = args.slice(1).find((a) => /\.(m?js|ts)$/.test(a));
+    return script ? script.split('/').pop()! : proc.name;
+  } catch {
+    return proc.name;
+  }
+}
+
 function treeOf(root: number, all: Proc[]): Proc[] {
   const children = new Map<number, Proc[]>();
   for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
@@ -75,9 +91,18 @@ export function runMeasured(command: string, args: string[], options: { env?: No
     child.stderr.on('data', take);
     let peakKb = 0;
     const peakByProgram: Record<string, number> = {};
+    const peakByStep: Record<string, number> = {};
+    const stepNames = new Map<number, string>();
     const sample = () => {
       if (child.pid === undefined) return;
-      const tree = treeOf(child.pid, processes());
+      const all = processes();
+      const tree = treeOf(child.pid, all);
+      for (const step of all.filter((p) => p.ppid === child.pid)) {
+        if (!stepNames.has(step.pid)) stepNames.set(step.pid, stepName(step));
+        const name = stepNames.get(step.pid)!;
+        const kb = treeOf(step.pid, all).reduce((sum, p) => sum + p.rssKb, 0);
+        peakByStep[name] = Math.max(peakByStep[name] ?? 0, kb);
+      }
       const byName: Record<string, number> = {};
       let total = 0;
       for (const p of tree) {
@@ -99,6 +124,7 @@ export function runMeasured(command: string, args: string[], options: { env?: No
         seconds: (performance.now() - started) / 1000,
         peakMb: peakKb / 1024,
         peakByProgram: Object.fromEntries(Object.entries(peakByProgram).map(([k, v]) => [k, v / 1024])),
+        peakByStep: Object.fromEntries(Object.entries(peakByStep).map(([k, v]) => [k, v / 1024])),
         output,
       });
     });

@@ -10,10 +10,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './records.ts';
 
-/** Writes `count` records and the archive settings into `out` (emptied first). */
-export function writeCorpus(out: string, count: number, seed = 1): void {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(join(out, 'records'), { recursive: true });
+/** Writes the archive settings (archive.yaml) of a generated archive of `count` records into `out`. */
+export function writeArchiveSettings(out: string, count: number): void {
   writeFileSync(
     join(out, 'archive.yaml'),
     [
@@ -27,6 +25,13 @@ export function writeCorpus(out: string, count: number, seed = 1): void {
       '',
     ].join('\n'),
   );
+}
+
+/** Writes `count` records and the archive settings into `out` (emptied first). */
+export function writeCorpus(out: string, count: number, seed = 1): void {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'records'), { recursive: true });
+  writeArchiveSettings(out, count);
   const years = new Set<number>();
   for (const record of generateCorpus({ seed, count })) {
     if (!years.has(record.year)) {

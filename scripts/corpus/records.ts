@@ -67,7 +67,12 @@ export interface CorpusOptions {
 export interface GeneratedRecord {
   year: number;
   id: string;
+  /** The record file: frontmatter and body. */
   source: string;
+  /** Its frontmatter, as data. */
+  data: Record<string, unknown>;
+  /** Its body as published (Traditional, full-width or pinyin noise included). */
+  body: string;
 }
 
 /**
@@ -136,7 +141,8 @@ export function generateRecord(i: number, options: CorpusOptions, names = namePo
       publication: { indexNo: `${int(r, 100000000, 999999999)}/${year}${String(month).padStart(2, '0')}-${String(int(r, 1, 999)).padStart(5, '0')}`, publisher: unitName, topic: topicName, name: title, publishedDate: date, keywords: [subject.topic] },
       flags,
     };
-    return { year, id, source: `---\n${stringify(data)}---\n\n${finish(paragraphs.join('\n\n'))}\n` };
+    const text = finish(paragraphs.join('\n\n'));
+    return { year, id, source: `---\n${stringify(data)}---\n\n${text}\n`, data, body: text };
   }
 
   const body = kind === 'npc-suggestion-reply' ? 'npc' : 'cppcc';
@@ -186,7 +192,8 @@ export function generateRecord(i: number, options: CorpusOptions, names = namePo
     flags,
   };
   if (kind === 'co-handling-opinion') data.fromUnit = `${place.short}${pick(r, subject.units)}`;
-  return { year, id, source: `---\n${stringify(data)}---\n\n${finish(paragraphs.join('\n\n'))}\n` };
+  const text = finish(paragraphs.join('\n\n'));
+  return { year, id, source: `---\n${stringify(data)}---\n\n${text}\n`, data, body: text };
 }
 
 /** Builds a whole corpus lazily, record by record. */
