@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { titleKey, type ReferenceIndex, type ReferenceTarget } from '../remark/archive-links.ts';
 import { recordSchema } from '../schemas/index.ts';
-import { splitFrontmatter } from '../validation/frontmatter.ts';
+import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
 
 /**
@@ -17,7 +17,7 @@ export function loadReferenceIndex(contentDir: string, normalizeDocNo: (text: st
     const source = readFileSync(file, 'utf8');
     // Cheap pre-filter: only documents are link targets, and most records are replies.
     if (!/^kind:\s*['"]?document/m.test(source)) continue;
-    const parsed = recordSchema.safeParse(splitFrontmatter(source).data);
+    const parsed = recordSchema.safeParse(readFrontmatter(source)?.data);
     if (!parsed.success || parsed.data.kind !== 'document') continue;
     const record = parsed.data;
     const target = { id: record.id, title: record.title };

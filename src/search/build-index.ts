@@ -19,7 +19,7 @@ import * as pagefind from 'pagefind';
 import { facetKeys, facets } from '../lib/facets.ts';
 import { kindLabel, recordDate, recordProposers, recordUnit, recordYear } from '../lib/record-facts.ts';
 import { isReply, recordSchema, type ArchiveRecord } from '../schemas/index.ts';
-import { splitFrontmatter } from '../validation/frontmatter.ts';
+import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { indexContent } from './index-content.ts';
@@ -78,9 +78,8 @@ function loadEntries(contentDir: string): Entry[] {
   const entries: Entry[] = [];
   for (const file of listRecordFiles(join(contentDir, 'records'))) {
     const source = readFileSync(file, 'utf8');
-    const split = splitFrontmatter(source);
     // The archive was validated before the build; a failure here is a bug, said plainly.
-    const record = recordSchema.parse(split.data);
+    const record = recordSchema.parse(readFrontmatter(source)?.data);
     entries.push({ file, hash: createHash('sha256').update(source).digest('base64url'), record, date: recordDate(record), year: recordYear(record) });
   }
   // The archive's own order (src/lib/archive.ts): newest first, then by id.
@@ -236,8 +235,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
           cpSync(before.docFile, docFile);
           reused++;
         } else {
-          const split = splitFrontmatter(readFileSync(entry.file, 'utf8'));
-          const prepared = recordText(entry.record, split.body);
+          const prepared = recordText(entry.record, readFrontmatter(readFileSync(entry.file, 'utf8'))?.body ?? '');
           const { content, words } = indexContent(prepared, toSimplified);
           text = { key: recordKey, words, content };
           gzipJson(docFile, searchDoc(entry.record, prepared));

@@ -98,6 +98,14 @@ describe('a record with invalid frontmatter', () => {
     );
   });
 
+  test('an impossible unquoted date is reported as written, not moved to the next valid day', () => {
+    expect(problemsOf(valid.replace("date: '2018-09-30'", 'date: 2018-02-30'))).toMatch(/^records\/x\.md:10: field "reply\.date" \(答复日期\) is "2018-02-30"; expected a date/);
+  });
+
+  test('a key written twice is located', () => {
+    expect(problemsOf(valid.replace('number: "5"', 'number: "5"\nnumber: "6"'))).toMatch(/^records\/x\.md:\d+: the frontmatter is not valid YAML: .*(unique|duplicate)/i);
+  });
+
   test('an unquoted YAML date is read as the same calendar day', () => {
     const record = validateRecordSource('x.md', valid.replace("date: '2018-09-30'", 'date: 2018-09-30')).record!;
     expect(record.kind !== 'document' && record.reply.date).toBe('2018-09-30');
