@@ -20,13 +20,18 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-// Only inside tags: text such as `&lt;img src="x"&gt;` shown on a page is not a link.
-const TAG = /<[a-zA-Z][^>]*>/g;
+// href="…" and src="…" (and id="…"), counted only inside tags: text such as
+// `&lt;img src="x"&gt;` shown on a page is not a link. Scanning for the attribute and
+// checking that the nearest "<" before it is nearer than the nearest ">" is several times
+// faster than matching every tag, which matters at 100,000 pages.
 const ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 function* attributes(html: string, pattern: RegExp): Generator<string> {
-  for (const tag of html.matchAll(TAG)) for (const match of tag[0].matchAll(pattern)) yield match[1]!;
+  for (const match of html.matchAll(pattern)) {
+    const at = match.index!;
+    if (html.lastIndexOf('<', at) > html.lastIndexOf('>', at)) yield match[1]!;
+  }
 }
 
 /**
@@ -39,6 +44,8 @@ export function findBrokenLinks(outDir: string): BrokenLink[] {
   const files = walk(outDir);
   const existing = new Set(files.map((f) => `/${relative(outDir, f).split(sep).join('/')}`));
   const broken: BrokenLink[] = [];
+  // Most links are absolute and shared by thousands of pages (/units/…/, /_astro/…): decide each once.
+  const absolute = new Map<string, boolean>();
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     const html = readFileSync(file, 'utf8');
@@ -56,6 +63,11 @@ export function findBrokenLinks(outDir: string): BrokenLink[] {
         }
         continue;
       }
+      const known = target.startsWith('/') ? absolute.get(target) : undefined;
+      if (known !== undefined) {
+        if (!known) broken.push({ page, link });
+        continue;
+      }
       let resolved: string;
       try {
         resolved = decodeURIComponent(posix.resolve(page.endsWith('/') ? page : posix.dirname(page), target.split('?')[0]!));
@@ -64,6 +76,7 @@ export function findBrokenLinks(outDir: string): BrokenLink[] {
         continue;
       }
       const ok = target.split('?')[0]!.endsWith('/') ? existing.has(`${resolved.replace(/\/$/, '')}/index.html`) : existing.has(resolved);
+      if (target.startsWith('/')) absolute.set(target, ok);
       if (!ok) broken.push({ page, link });
     }
   }

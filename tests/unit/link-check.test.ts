@@ -13,7 +13,7 @@ function write(path: string, text: string) {
 }
 
 write('index.html', `<a href="/records/a/">ok</a><a href="/records/missing/">missing</a><img src="/_astro/x.css"><a href="https://example.org/">external</a><a href="mailto:a@b.c">mail</a>`);
-write('records/a/index.html', `<h2 id="sec-1">一、</h2><a href="#sec-1">ok</a><a href="#sec-9">no anchor</a><a href="../b/">relative missing</a><a href="/units/${encodeURIComponent('县招商局')}/">unit</a><a href="/feeds/all.xml">feed</a><a href="/records/a">no slash</a><p>&lt;img src="x" onerror="alert(1)"&gt; is text, not a link</p>`);
+write('records/a/index.html', `<h2 id="sec-1">一、</h2><a href="#sec-1">ok</a><a href="#sec-9">no anchor</a><a href="../b/">relative missing</a><a href="/units/${encodeURIComponent('县招商局')}/">unit</a><a href="/feeds/all.xml">feed</a><a href="/records/a">no slash</a><p>&lt;img src="x" onerror="alert(1)"&gt; is text, not a link</p><a href="/records/missing/">again</a>`);
 write('units/县招商局/index.html', '<p>unit</p>');
 write('feeds/all.xml', '<feed/>');
 
@@ -25,6 +25,8 @@ describe('the link check over a built site', () => {
       { page: '/records/a/', link: '#sec-9' },
       { page: '/records/a/', link: '../b/' },
       { page: '/records/a/', link: '/records/a' },
+      // A broken link shared by several pages is listed on each of them.
+      { page: '/records/a/', link: '/records/missing/' },
     ]);
   });
 });
