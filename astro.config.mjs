@@ -1,4 +1,7 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -20,6 +23,11 @@ import { parseDocNumber } from './src/lib/doc-number.ts';
 import { renderInputsDigest } from './src/lib/render-inputs.ts';
 
 const settings = archiveConfig();
+// Astro's incremental build keeps its page cache while the config fields it hashes are
+// unchanged, and vite.define is one of them but, for example, vite.build.cssCodeSplit is
+// not: a digest of this file in vite.define makes any change here start afresh, instead
+// of copying pages that point at assets this build no longer writes.
+const configDigest = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 // Read once per build (the documents' frontmatter only): the titles and 文号 records may cite.
 const referenceIndex = loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null);
 const references = () => referenceIndex;
@@ -51,7 +59,12 @@ export default defineConfig({
     incrementalBuild: true,
   },
   // Every client script stays an external file (no inline <script>), ready for a strict CSP.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    define: { 'import.meta.env.ARCHIVE_CONFIG_DIGEST': JSON.stringify(configDigest) },
+    // One style sheet for the whole site: a record page needs one render-blocking request
+    // instead of two, and every later page finds it cached.
+    build: { assetsInlineLimit: 0, cssCodeSplit: false },
+  },
   markdown: {
     // Records hold no code; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
