@@ -54,8 +54,9 @@ function takeLock(): void {
     const holder = Number(readFileSync(lock, 'utf8'));
     let alive = false;
     try {
-      process.kill(holder, 0);
-      alive = holder !== process.pid;
+      // (0 or garbage would address a process group, or nothing: treat it as no holder.)
+      if (Number.isInteger(holder) && holder > 0) process.kill(holder, 0);
+      alive = Number.isInteger(holder) && holder > 0 && holder !== process.pid;
     } catch {
       // No such process: a build that was killed left its lock behind.
     }

@@ -41,6 +41,24 @@ describe('building an archive', () => {
     for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
   });
 
+  test('a second build into the same output is refused while the first runs; a dead build’s lock is taken over', () => {
+    const archive = join(work, 'locked');
+    writeSyntheticArchive(archive, 2);
+    const dist = join(work, 'locked-dist');
+    // This test runner is alive: its pid in the lock stands for a running build.
+    writeFileSync(`${dist}.lock`, String(process.pid));
+    const refused = build(archive, dist);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain(`Another build (process ${process.pid}) is writing ${dist}`);
+    expect(readFileSync(`${dist}.lock`, 'utf8')).toBe(String(process.pid));
+    // A lock left by a build that no longer runs (an exited child's pid) does not block.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${dist}.lock`, String(gone));
+    const result = build(archive, dist);
+    expect(result.status, result.output).toBe(0);
+    expect(existsSync(`${dist}.lock`)).toBe(false);
+  });
+
   test('a bad record stops the build with its located message and leaves no dist', () => {
     const archive = join(work, 'bad');
     writeSyntheticArchive(archive, 2);
