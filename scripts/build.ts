@@ -34,38 +34,61 @@ if (check.problems.length) {
 console.error(`✔ ${check.recordCount} records checked in ${archive}`);
 if (check.warnings.length) console.error(`⚠ ${check.warnings.length} warning(s) to review (the build goes on):\n${renderProblems(check.warnings)}`);
 
-takeLock();
+takeLock(lock, 'refuse');
+// Astro writes parts of every build into <checkout>/.astro/ (the list of MDX modules to
+// render among them), whatever the archive: two builds from one checkout at the same
+// time would render each other's records. The second one waits.
+takeLock(resolve(root, 'node_modules/.astro/build.lock'), 'wait');
 const searchStaging = `${staging}.search`;
 const cleanUp = () => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchStaging, { recursive: true, force: true });
 };
 
-/** Refuses to build while another build of the same output runs; a dead build's lock is taken over. */
-function takeLock(): void {
-  // Only the build that holds the lock removes it.
-  const release = () => rmSync(lock, { force: true });
-  mkdirSync(dirname(lock), { recursive: true });
-  try {
-    writeFileSync(lock, String(process.pid), { flag: 'wx' });
-    process.on('exit', release);
-    return;
-  } catch {
-    const holder = Number(readFileSync(lock, 'utf8'));
+/**
+ * Takes the lock file `path` for this build: while another live build holds it, either
+ * refuses (two builds into one output) or waits for it (two builds from one checkout).
+ * A lock left by a build that no longer runs is taken over; the lock goes when this
+ * process exits.
+ */
+function takeLock(path: string, busy: 'refuse' | 'wait'): void {
+  mkdirSync(dirname(path), { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => rmSync(path, { force: true }));
+      return;
+    } catch {
+      // Someone holds it, or held it.
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(path, 'utf8'));
+    } catch {
+      continue; // Released in between: try again.
+    }
     let alive = false;
     try {
       // (0 or garbage would address a process group, or nothing: treat it as no holder.)
-      if (Number.isInteger(holder) && holder > 0) process.kill(holder, 0);
-      alive = Number.isInteger(holder) && holder > 0 && holder !== process.pid;
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid) {
+        process.kill(holder, 0);
+        alive = true;
+      }
     } catch {
       // No such process: a build that was killed left its lock behind.
     }
-    if (alive) {
+    if (!alive) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (busy === 'refuse') {
       console.error(`✖ Another build (process ${holder}) is writing ${finalDir}; wait for it to finish, or stop it and run the build again.`);
       process.exit(1);
     }
-    writeFileSync(lock, String(process.pid));
-    process.on('exit', release);
+    if (!told) console.error(`… waiting for another build from this checkout (process ${holder}) to finish`);
+    told = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
   }
 }
 cleanUp();
