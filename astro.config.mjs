@@ -11,6 +11,7 @@ import { validateContent } from './src/integrations/validate-content.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeadersFile } from './src/integrations/headers-file.ts';
+import { recordJson } from './src/integrations/record-json.ts';
 import remarkNumberedSections from './src/remark/numbered-sections.ts';
 import remarkArchiveLinks from './src/remark/archive-links.ts';
 import remarkMdxAllowlist from './src/remark/mdx-allowlist.ts';
@@ -81,6 +82,7 @@ export default defineConfig({
     mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
     sitemap({ filter: (page) => !page.includes('/404') }),
     securityHeadersFile(),
+    recordJson(),
     linkCheck(),
     pagefindIndex(),
   ],
