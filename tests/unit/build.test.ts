@@ -34,7 +34,12 @@ describe('building an archive', () => {
     expect(home).toContain('另一个测试档案');
     const pages = readdirSync(join(dist, 'records'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     expect(pages.sort()).toEqual(['2014-doc-t00000', '2014-doc-t00mdx', '2016-cppcc-9-2-1-t00001', '2017-cppcc-9-3-2-t00002', '2018-cppcc-9-1-3-t00003']);
-    expect(JSON.parse(readFileSync(join(dist, 'records/2016-cppcc-9-2-1-t00001.json'), 'utf8')).record.id).toBe('2016-cppcc-9-2-1-t00001');
+    // Every record's open data beside its page: frontmatter as validated, the text as written.
+    const open = JSON.parse(readFileSync(join(dist, 'records/2016-cppcc-9-2-1-t00001.json'), 'utf8'));
+    expect(open.record.id).toBe('2016-cppcc-9-2-1-t00001');
+    expect(open.url).toBe('https://test.example.org/records/2016-cppcc-9-2-1-t00001/');
+    expect(open.body).toMatch(/^张华委员：\n\n[^]*测试记录编号1号。$/);
+    expect(readdirSync(join(dist, 'records')).filter((name) => name.endsWith('.json'))).toHaveLength(5);
     // The search index covers this archive's records, in shards listed by the manifest.
     const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
     expect(manifest.records).toBe(5);
