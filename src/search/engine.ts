@@ -9,7 +9,7 @@ import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
 import { HEAD_SIZE } from './index-content.ts';
 import { literalLines, matchesAll } from './literal.ts';
-import { normalize } from './normalize.ts';
+import { normalize, pairSimplifier } from './normalize.ts';
 import { parseQuery, type QueryPhrase } from './query.ts';
 import { loadSimplifier } from './simplifier.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -63,6 +63,9 @@ async function gunzip(response: Response): Promise<Uint8Array> {
 }
 
 
+/** Phrases whose matches the engine keeps (see SearchEngine.phraseCache). */
+const PHRASE_CACHE_SIZE = 24;
+
 /** The engine for one built site. */
 export class SearchEngine {
   private manifest: Promise<SearchManifest>;
@@ -71,6 +74,14 @@ export class SearchEngine {
   /** Pagefind page hash → record numbers (see loadOrdinals), filled on first query. */
   private ordinals: Promise<Map<string, number[]>> | undefined;
   private docs = new Map<number, Promise<SearchDoc>>();
+  /**
+   * Matches of the phrases searched most recently, by their tokens. The index never
+   * changes while the page is open, so a phrase searched again (paging, a facet, the
+   * sort, the back button, a query that repeats a word) skips Pagefind's look-up, which
+   * re-scores every matching page of every shard (hundreds of milliseconds for a word
+   * in most records of a large archive).
+   */
+  private phraseCache = new Map<string, Promise<Map<number, number>>>();
 
   constructor(private base = '/') {
     this.manifest = fetch(`${base}search-data/manifest.json`).then((r) => {
@@ -141,7 +152,7 @@ export class SearchEngine {
    */
   private async literalMatch(ordinal: number, phrase: QueryPhrase): Promise<number | null> {
     const doc = await this.doc(ordinal);
-    const toSimplified = doc.t ? await loadSimplifier() : undefined;
+    const toSimplified = doc.s ? pairSimplifier(doc.s) : undefined;
     const lines = (list: string[]) => literalLines(list, (line) => normalize(line, { toSimplified }).text);
     if (matchesAll(lines(doc.head), [phrase])) return 0;
     return matchesAll(lines(doc.sections.flatMap((s) => s.l)), [phrase]) ? HEAD_SIZE : null;
@@ -151,13 +162,35 @@ export class SearchEngine {
    * Records holding the phrase (any variant): record number → first position of the
    * match (below HEAD_SIZE means the match is in a head field).
    */
-  private async phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
+  private phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
+    const key = JSON.stringify(phrase.tokens);
+    let matches = this.phraseCache.get(key);
+    if (matches) {
+      // Most recently used last, so the oldest entry is the one dropped.
+      this.phraseCache.delete(key);
+    } else {
+      matches = this.lookUpPhrase(phrase);
+      // A failed look-up (network) is tried again next time.
+      matches.catch(() => this.phraseCache.delete(key));
+    }
+    this.phraseCache.set(key, matches);
+    // Bounded: a phrase in every record of a 30,000-record archive holds 30,000 entries.
+    for (const oldest of this.phraseCache.keys()) {
+      if (this.phraseCache.size <= PHRASE_CACHE_SIZE) break;
+      this.phraseCache.delete(oldest);
+    }
+    return matches;
+  }
+
+  /** {@link phraseMatches} without the cache. */
+  private async lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
     const pf = await this.loadPagefind();
     const ordinals = await this.loadOrdinals();
     const found = new Map<number, number>();
     const shared = new Set<string>();
-    for (const tokens of phrase.tokens) {
-      const response = await pf.search(`"${tokens.join(' ')}"`);
+    // The variants (第五号 / 第5号) are independent look-ups: their chunks load in parallel.
+    const responses = await Promise.all(phrase.tokens.map((tokens) => pf.search(`"${tokens.join(' ')}"`)));
+    for (const response of responses) {
       for (const result of response?.results ?? []) {
         const candidates = ordinals.get(result.id);
         if (!candidates) throw new Error(`Pagefind returned an unknown page ${result.id}`);
