@@ -23,6 +23,7 @@ import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { indexContent } from './index-content.ts';
+import { simplifications } from './normalize.ts';
 import { recordText, type RecordText } from './record-text.ts';
 import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -135,8 +136,7 @@ function buildFacetTable(records: ArchiveRecord[]): FacetTable {
 }
 
 function searchDoc(record: ArchiveRecord, text: RecordText): SearchDoc {
-  const all = [...text.head, ...text.sections.flatMap((s) => s.lines)].join('\n');
-  return {
+  const doc: SearchDoc = {
     id: record.id,
     title: record.title,
     kind: kindLabel(record),
@@ -146,8 +146,12 @@ function searchDoc(record: ArchiveRecord, text: RecordText): SearchDoc {
     ...(isReply(record) && record.proposalTitle ? { proposalTitle: record.proposalTitle } : {}),
     head: text.head,
     sections: text.sections.map((s) => ({ a: s.anchor, l: s.lines })),
-    ...(needsSimplifying(all) ? { t: 1 as const } : {}),
   };
+  // Every text the search page matches or highlights (src/search/search-page.ts, engine.ts).
+  const texts = [...doc.head, ...doc.sections.flatMap((s) => s.l), doc.title, doc.kind, doc.unit ?? '', doc.proposers.join('、'), doc.proposalTitle ?? ''];
+  const pairs = simplifications(texts, toSimplified, needsSimplifying);
+  if (pairs.length) doc.s = pairs;
+  return doc;
 }
 
 function gzipJson(path: string, value: unknown): void {

@@ -35,6 +35,10 @@ export interface SearchDoc {
   head: string[];
   /** Sections with their page anchor and lines. */
   sections: { a: string | null; l: string[] }[];
-  /** 1 when the text needs Traditional → Simplified conversion before matching. */
-  t?: 1;
+  /**
+   * Texts of this record (head, lines, card fields) that Traditional → Simplified
+   * conversion changes, with their conversion (normalize.ts `simplifications`); absent
+   * when conversion changes nothing. The browser needs no dictionary for a record.
+   */
+  s?: [string, string][];
 }

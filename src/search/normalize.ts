@@ -178,6 +178,34 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
   return n;
 }
 
+/**
+ * What Traditional → Simplified conversion makes of each of `strings` that it changes:
+ * pairs of the text the converter is given (after character mapping) and its
+ * conversion. A search result card carries these pairs, so the browser matches and
+ * highlights its text without loading the conversion dictionary (≈55 KB gzip);
+ * {@link pairSimplifier} reads them. `mayChange` skips strings conversion cannot change.
+ */
+export function simplifications(strings: Iterable<string>, toSimplified: ToSimplified, mayChange: (text: string) => boolean = () => true): [string, string][] {
+  const pairs = new Map<string, string>();
+  for (const original of strings) {
+    const mapped = mapCharacters(original);
+    if (pairs.has(mapped.text) || !mayChange(mapped.text)) continue;
+    const simplified = simplify(mapped, toSimplified).text;
+    if (simplified !== mapped.text) pairs.set(mapped.text, simplified);
+  }
+  return [...pairs];
+}
+
+/**
+ * The converter of a {@link simplifications} list: a text it lists becomes its
+ * conversion, any other text is already Simplified. Same length by construction, so
+ * normalize keeps its offsets.
+ */
+export function pairSimplifier(pairs: readonly [string, string][]): ToSimplified {
+  const table = new Map(pairs);
+  return (text) => table.get(text) ?? text;
+}
+
 /** True when the character is one of the Chinese numeral characters. */
 export function isNumeralChar(ch: string): boolean {
   return NUMERAL_CHARS.includes(ch);

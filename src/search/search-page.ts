@@ -1,7 +1,7 @@
 import { facetKeys, facetLabels, type FacetKey } from '../lib/facet-keys.ts';
 import type { SearchDoc } from './data.ts';
 import { SearchEngine, type SearchOutcome } from './engine.ts';
-import { loadSimplifier } from './simplifier.ts';
+import { pairSimplifier } from './normalize.ts';
 import type { QueryPhrase } from './query.ts';
 import { readState, writeState, type SearchState } from './search-state.ts';
 import { matchRanges, snippetParts } from './snippet.ts';
@@ -26,7 +26,7 @@ function chineseDate(iso: string | null): string | null {
 
 /** The best line to quote: the first body line that matches, else a head line, else the first line. */
 async function bestLine(doc: SearchDoc, phrases: QueryPhrase[]): Promise<{ line: string; anchor: string | null; ranges: [number, number][] }> {
-  const toSimplified = doc.t ? await loadSimplifier() : undefined;
+  const toSimplified = doc.s ? pairSimplifier(doc.s) : undefined;
   const variants = phrases.flatMap((p) => p.variants);
   for (const section of doc.sections) {
     for (const line of section.l) {
@@ -63,7 +63,7 @@ async function renderCard(doc: SearchDoc, phrases: QueryPhrase[], query: string)
   const link = el('a');
   const params = query ? `?hl=${encodeURIComponent(query)}` : '';
   link.href = `/records/${doc.id}/${params}${best.anchor ? `#${best.anchor}` : ''}`;
-  const toSimplified = doc.t ? await loadSimplifier() : undefined;
+  const toSimplified = doc.s ? pairSimplifier(doc.s) : undefined;
   link.append(highlighted(doc.title, phrases, toSimplified));
   heading.append(link);
   const meta = el('dl', 'record-summary__meta');

@@ -142,6 +142,20 @@ test('Traditional, full-width and Chinese-numeral queries find what their plain 
   expect(await count('九届二次会议')).toBe(await count('9届2次会议'));
 });
 
+test('the Traditional → Simplified dictionary downloads only for a query that needs it', async ({ page }) => {
+  const dictionary: string[] = [];
+  page.on('request', (r) => /\/t2cn[.-]/.test(r.url()) && dictionary.push(r.url()));
+  // The demo records hold characters conversion may change (著, 覆 …); their cards carry
+  // their own conversions, so a Simplified query needs no dictionary (≈55 KB gzip).
+  await page.goto(`/search/?q=${encodeURIComponent('答复')}`);
+  expect(await settled(page)).toBeGreaterThan(3);
+  await expect(cards(page).first().locator('mark').first()).toHaveText('答复');
+  expect(dictionary).toEqual([]);
+  await page.goto(`/search/?q=${encodeURIComponent('答覆')}`);
+  expect(await settled(page)).toBeGreaterThan(0);
+  expect(dictionary.length).toBe(1);
+});
+
 test('the search works from the keyboard alone and announces the count politely', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/search/');

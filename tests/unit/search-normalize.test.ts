@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, test } from 'vitest';
-import { chineseNumeralToDigits, normalize } from '../../src/search/normalize.ts';
+import { chineseNumeralToDigits, normalize, pairSimplifier, simplifications } from '../../src/search/normalize.ts';
 import { traditionalDataSource } from '../../src/search/traditional-gen.ts';
 import { needsSimplifying } from '../../src/search/traditional.ts';
 
@@ -65,6 +65,20 @@ describe('search normalisation', () => {
   test('the browser loads the Traditional dictionary only for Traditional text', () => {
     expect(needsSimplifying('招商引资工作内生动力')).toBe(false);
     expect(needsSimplifying('提案辦理')).toBe(true);
+  });
+
+  test("a result card's conversion pairs normalise its texts as the dictionary does, and list only what changes", () => {
+    // Traditional, full-width (mapped before conversion), a phrase rule, already Simplified.
+    const texts = ['關於加強河長制工作的提案', '第５號　提案辦理', '显著增强', '招商引资工作内生动力'];
+    const pairs = simplifications(texts, toSimplified, needsSimplifying);
+    expect(pairs.map(([mapped]) => mapped)).toEqual(['關於加強河長制工作的提案', '第5號 提案辦理', '显著增强']);
+    const fromPairs = pairSimplifier(pairs);
+    for (const text of texts) {
+      const expected = normalize(text, { toSimplified });
+      const actual = normalize(text, { toSimplified: fromPairs });
+      expect(actual.text).toBe(expected.text);
+      expect(actual.map).toEqual(expected.map);
+    }
   });
 
   test('the committed Traditional character table matches opencc-js', () => {
