@@ -18,6 +18,10 @@ const records = defineCollection({
     // for every unchanged file. deferRender would keep the store smaller but make each
     // record a module for Vite to bundle: far slower at 10,000 records.
     deferRender: false,
+    // No page reads a record's raw Markdown from the store (the record JSON and the search
+    // index read the files themselves), so it is not kept twice: a smaller store is
+    // faster to write, read and bundle on every build.
+    retainBody: false,
   }),
   schema: recordSchema,
 });

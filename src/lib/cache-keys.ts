@@ -25,13 +25,14 @@ export function cacheKey(...parts: unknown[]): string {
 
 /**
  * Every record's content digest (Astro's hash of the file), by id, loaded once per build.
- * A record without one is keyed by its data and body instead.
+ * A record without one is keyed by its data and rendered text instead (the store keeps no
+ * raw body: `retainBody: false`).
  */
 export function recordDigests(): Promise<Map<string, string>> {
   digests ??= allRecordEntries().then(
     (entries) =>
       new Map(
-        entries.map((entry) => [entry.id, entry.digest !== undefined ? String(entry.digest) : createHash('sha256').update(JSON.stringify(entry.data)).update(entry.body ?? '').digest('base64url')]),
+        entries.map((entry) => [entry.id, entry.digest !== undefined ? String(entry.digest) : createHash('sha256').update(JSON.stringify(entry.data)).update(entry.rendered?.html ?? '').digest('base64url')]),
       ),
   );
   return digests;
