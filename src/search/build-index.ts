@@ -32,7 +32,13 @@ import { indexCodeDigest, ShardCache, type CachedText, type PreparedText } from 
 /** Pagefind's language code for the token indexes: no stemmer, no segmenter. */
 export const INDEX_LANGUAGE = 'x';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/**
+ * Traditional → Simplified for record text. Text without a character that any rule
+ * changes comes out unchanged, so most lines skip the converter (as queries do in the
+ * browser): about a fifth of the time spent preparing a record's tokens.
+ */
+const toSimplified = (text: string) => (needsSimplifying(text) ? convert(text) : text);
 
 interface Entry {
   file: string;
@@ -149,7 +155,7 @@ function searchDoc(record: ArchiveRecord, text: RecordText): SearchDoc {
   };
   // Every text the search page matches or highlights (src/search/search-page.ts, engine.ts).
   const texts = [...doc.head, ...doc.sections.flatMap((s) => s.l), doc.title, doc.kind, doc.unit ?? '', doc.proposers.join('、'), doc.proposalTitle ?? ''];
-  const pairs = simplifications(texts, toSimplified, needsSimplifying);
+  const pairs = simplifications(texts, toSimplified);
   if (pairs.length) doc.s = pairs;
   return doc;
 }
