@@ -183,13 +183,13 @@ export function normalize(original: string, options: NormalizeOptions = {}): Nor
  * pairs of the text the converter is given (after character mapping) and its
  * conversion. A search result card carries these pairs, so the browser matches and
  * highlights its text without loading the conversion dictionary (≈55 KB gzip);
- * {@link pairSimplifier} reads them. `mayChange` skips strings conversion cannot change.
+ * {@link pairSimplifier} reads them.
  */
-export function simplifications(strings: Iterable<string>, toSimplified: ToSimplified, mayChange: (text: string) => boolean = () => true): [string, string][] {
+export function simplifications(strings: Iterable<string>, toSimplified: ToSimplified): [string, string][] {
   const pairs = new Map<string, string>();
   for (const original of strings) {
     const mapped = mapCharacters(original);
-    if (pairs.has(mapped.text) || !mayChange(mapped.text)) continue;
+    if (pairs.has(mapped.text)) continue;
     const simplified = simplify(mapped, toSimplified).text;
     if (simplified !== mapped.text) pairs.set(mapped.text, simplified);
   }
