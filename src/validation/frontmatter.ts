@@ -42,6 +42,12 @@ export function readFrontmatter(source: string): { data: unknown; body: string }
   }
 }
 
+/** The Markdown after a record's frontmatter, without reading the YAML; null when there is no frontmatter. */
+export function readBody(source: string): string | null {
+  const { lines, end } = fences(source);
+  return end > 0 ? lines.slice(end + 1).join('\n') : null;
+}
+
 /**
  * Splits a Markdown/MDX record into frontmatter and body and parses the YAML with
  * line tracking, so that a schema problem can be reported as file:line.

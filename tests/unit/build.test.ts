@@ -40,6 +40,11 @@ describe('building an archive', () => {
     expect(open.url).toBe('https://test.example.org/records/2016-cppcc-9-2-1-t00001/');
     expect(open.body).toMatch(/^张华委员：\n\n[^]*测试记录编号1号。$/);
     expect(readdirSync(join(dist, 'records')).filter((name) => name.endsWith('.json'))).toHaveLength(5);
+    // The whole archive's JSON carries the same text (Astro's store keeps no raw Markdown: it is read from the files).
+    const all = JSON.parse(readFileSync(join(dist, 'data/records.json'), 'utf8')) as { records: { record: { id: string }; body: string }[] };
+    expect(all.records).toHaveLength(5);
+    expect(all.records.find((r) => r.record.id === '2016-cppcc-9-2-1-t00001')?.body).toBe(open.body);
+    for (const r of all.records) expect(r.body.length, r.record.id).toBeGreaterThan(10);
     // The search index covers this archive's records, in shards listed by the manifest.
     const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
     expect(manifest.records).toBe(5);

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { archiveConfig } from '../../lib/archive-config.ts';
 import { allRecordEntries } from '../../lib/archive.ts';
 import { openRecord } from '../../lib/open-data.ts';
+import { recordBody } from '../../lib/record-body.ts';
 
 /** /data/records.json: the whole archive, one object per record, newest first. */
 export const GET: APIRoute = async () => {
@@ -19,7 +20,7 @@ export const GET: APIRoute = async () => {
         return;
       }
       const entry = entries[i]!;
-      controller.enqueue(encoder.encode(`${i ? ',\n' : ''}${JSON.stringify(openRecord(entry.data, entry.body ?? '', config.baseUrl))}`));
+      controller.enqueue(encoder.encode(`${i ? ',\n' : ''}${JSON.stringify(openRecord(entry.data, recordBody(entry), config.baseUrl))}`));
       i++;
     },
   });
