@@ -18,9 +18,9 @@ const records = defineCollection({
     // for every unchanged file. deferRender would keep the store smaller but make each
     // record a module for Vite to bundle: far slower at 10,000 records.
     deferRender: false,
-    // No page reads a record's raw Markdown from the store (the record JSON and the search
-    // index read the files themselves), so it is not kept twice: a smaller store is
-    // faster to write, read and bundle on every build.
+    // The raw Markdown is not kept in the store, which every build reads and bundles: the
+    // few readers of a record's text (record JSON, archive JSON, the side-by-side
+    // comparison, the search index) read the file itself (pages: src/lib/record-body.ts).
     retainBody: false,
   }),
   schema: recordSchema,

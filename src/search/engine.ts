@@ -171,7 +171,10 @@ export class SearchEngine {
     } else {
       matches = this.lookUpPhrase(phrase);
       // A failed look-up (network) is tried again next time.
-      matches.catch(() => this.phraseCache.delete(key));
+      const pending = matches;
+      matches.catch(() => {
+        if (this.phraseCache.get(key) === pending) this.phraseCache.delete(key);
+      });
     }
     this.phraseCache.set(key, matches);
     // Bounded: a phrase in every record of a 30,000-record archive holds 30,000 entries.
