@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
 
 test('a reply with every date shows its timeline, days to reply and that it was on time', async ({ page }) => {
   await page.goto('/records/2018-cppcc-9-2-7-t00007/');
@@ -54,6 +55,23 @@ test('printing a record shows the letter with its permalink and QR code, without
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-qr svg')).toBeVisible();
   await expect(page.locator('.print-qr')).toContainText('https://test.example.org/records/2018-cppcc-9-2-7-t00007/');
+  // The code must scan: draw the printed SVG with a white quiet zone and decode it.
+  const image = await page.locator('.print-qr svg').evaluate(async (svg) => {
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const size = 400, quiet = 40;
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size + 2 * quiet;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(img, quiet, quiet, size, size);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, pixels: Array.from(data.data) };
+  });
+  const decoded = jsQR(Uint8ClampedArray.from(image.pixels), image.width, image.height);
+  expect(decoded?.data).toBe('https://test.example.org/records/2018-cppcc-9-2-7-t00007/');
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.print-qr')).toBeHidden();
