@@ -40,6 +40,20 @@ export function charCode(ch: string): string {
   return `z${cp.toString(36).padStart(4, '0')}`;
 }
 
+// Each character's code and kind, worked out once: the index asks for them at every
+// character of every record. Capped, so hostile text cannot grow it without end.
+const CHARACTER_UNITS = new Map<number, { code: string; kind: UnitKind }>();
+
+function characterUnit(cp: number): { code: string; kind: UnitKind } {
+  let unit = CHARACTER_UNITS.get(cp);
+  if (!unit) {
+    const ch = String.fromCodePoint(cp);
+    unit = { code: charCode(ch), kind: HAN.test(ch) ? 'han' : 'other' };
+    if (CHARACTER_UNITS.size < 65536) CHARACTER_UNITS.set(cp, unit);
+  }
+  return unit;
+}
+
 /** The units of one whitespace-free run of normalised text. */
 function runUnits(text: string, start: number, end: number, out: Unit[]): void {
   let i = start;
@@ -57,10 +71,10 @@ function runUnits(text: string, start: number, end: number, out: Unit[]): void {
       i = j;
     } else {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      const width = ch.length;
+      const width = cp > 0xffff ? 2 : 1;
       // Letters of other scripts (é after NFKC, Cyrillic …) are rare here; each is its own unit.
-      out.push({ code: charCode(ch), kind: HAN.test(ch) ? 'han' : 'other', start: i, end: i + width });
+      const unit = characterUnit(cp);
+      out.push({ code: unit.code, kind: unit.kind, start: i, end: i + width });
       i += width;
     }
   }
