@@ -42,7 +42,9 @@ export default defineConfig({
   // scripts/build.ts builds into a staging folder and swaps it in only on success.
   outDir: process.env.ARCHIVE_OUT_DIR || './dist',
   cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: with one, Astro's page generation waited on file writes for
+  // about a fifth of its time (a CPU profile at 10,000 records: 19 s idle in 83 s).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A strict Content Security Policy as a <meta> tag on every page: scripts and styles
   // only from this site (Astro hashes anything inline), no plugins, no framing of forms
   // elsewhere. The search page adds 'wasm-unsafe-eval' for Pagefind's WebAssembly.

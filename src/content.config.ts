@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { recordSchema } from './schemas/index.ts';
 import { contentDir } from './lib/content-dir.ts';
+import { recordLoader } from './lib/record-loader.ts';
 
 /**
  * Records are Markdown/MDX files under <archive>/records. The schema is the one the
@@ -10,7 +10,7 @@ import { contentDir } from './lib/content-dir.ts';
  * messages before Astro sees them.
  */
 const records = defineCollection({
-  loader: glob({
+  loader: recordLoader({
     pattern: '**/[^_.]*.{md,mdx}',
     base: join(contentDir(), 'records'),
     generateId: ({ data, entry }) => (typeof data.id === 'string' ? data.id : entry),

@@ -31,6 +31,9 @@ export interface NumberedSectionsOptions {
  * that starts at （一） never skips a level. The contents list is left on
  * `file.data.toc` and, for Astro, on `file.data.astro.frontmatter.toc`.
  */
+/** The frontmatter keys this plugin adds for Astro (`remarkPluginFrontmatter` of a record). */
+export const PLUGIN_FRONTMATTER_KEYS = ['toc'] as const;
+
 export default function remarkNumberedSections(options: NumberedSectionsOptions = {}) {
   const topDepth = options.topDepth ?? 3;
   const maxLength = options.maxHeadingLength ?? 40;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { parse as parseDevalue } from 'devalue';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeSyntheticArchive } from '../support/synthetic-archive.ts';
 
@@ -28,8 +29,18 @@ describe('building an archive', () => {
     const archive = join(work, 'other');
     writeSyntheticArchive(archive, 3, { name: '另一个测试档案' });
     const dist = join(work, 'other-dist');
-    const result = build(relative(root, archive), dist);
+    const cache = join(work, 'other-cache');
+    const result = build(relative(root, archive), dist, root, { ARCHIVE_CACHE_DIR: cache });
     expect(result.status, result.output).toBe(0);
+    // Astro's store keeps each record's data once: of the frontmatter copy Astro puts beside
+    // the rendered HTML, only what our remark plugins add (the contents list) is kept.
+    const store = parseDevalue(readFileSync(join(cache, 'data-store.json'), 'utf8')) as Map<string, Map<string, { data: object; rendered?: { html: string; metadata?: { frontmatter?: object } } }>>;
+    const stored = [...store.get('records')!.values()].filter((entry) => entry.rendered);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const entry of stored) {
+      expect(entry.rendered!.html.length).toBeGreaterThan(0);
+      expect(Object.keys(entry.rendered!.metadata?.frontmatter ?? {})).toEqual(['toc']);
+    }
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('另一个测试档案');
     const pages = readdirSync(join(dist, 'records'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
