@@ -7,7 +7,7 @@
  * 2. imports the pages (the importer CLI, as an operator runs it);
  * 3. builds the site from the imported records, cold (no cache from an earlier build);
  * 4. changes one record's text and builds again (what a correction costs);
- * and prints wall time and peak memory of every step (the build's two parallel parts,
+ * and prints wall time, CPU time and peak memory of every step (the build's two parallel parts,
  * Astro and the search index, separately), dist size, index size and the transfer size
  * of record pages (HTML + CSS, gzip).
  */
@@ -49,6 +49,8 @@ function buildParts(run: Measured) {
     reusedShards: reused,
     astroPeak: run.peakByStep['astro.mjs'] ?? NaN,
     indexPeak: run.peakByStep['index-search.ts'] ?? NaN,
+    astroCpu: run.cpuByStep['astro.mjs'] ?? NaN,
+    indexCpu: run.cpuByStep['index-search.ts'] ?? NaN,
   };
 }
 
@@ -125,21 +127,23 @@ const indexBytes = duBytes(join(dist, 'pagefind')) + duBytes(join(dist, 'search-
 const c = buildParts(cold);
 const r = buildParts(rebuild);
 const peak = (run: Measured) => `${run.peakMb.toFixed(0)} MB`;
+const cpu = (run: Measured) => secs(run.cpuSeconds);
 const lines = [
   `## Pipeline benchmark: ${count} generated records (seed ${values.seed}), ${new Date().toISOString().slice(0, 10)}`,
   '',
-  '| step | wall time | peak memory |',
-  '| --- | --- | --- |',
-  `| write ${count} raw portal pages (${mb(pageBytes)}) | ${secs(generateSeconds)} | – |`,
-  `| import: ${written} records written, ${rejected} pages rejected | ${secs(imported.seconds)} | ${peak(imported)} |`,
-  `| **cold build** (check, then pages ∥ index) | **${secs(cold.seconds)}** | ${peak(cold)} (whole tree) |`,
-  `| · pages (Astro): ${htmlCount} HTML pages | ${secs(c.astroSeconds)} | ${c.astroPeak.toFixed(0)} MB |`,
-  `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${c.indexPeak.toFixed(0)} MB (Node + Pagefind) |`,
-  `| **import + cold build** | **${secs(imported.seconds + cold.seconds)}** | ${Math.max(imported.peakMb, cold.peakMb).toFixed(0)} MB |`,
-  `| **rebuild after one record changed** | **${secs(rebuild.seconds)}** (${((rebuild.seconds / cold.seconds) * 100).toFixed(0)} % of cold) | ${peak(rebuild)} |`,
-  `| · pages (Astro), unchanged pages copied | ${secs(r.astroSeconds)} | ${r.astroPeak.toFixed(0)} MB |`,
-  `| · search index, ${r.reusedShards} of ${r.shards} shard(s) reused | ${secs(r.indexSeconds)} | ${r.indexPeak.toFixed(0)} MB |`,
+  '| step | wall time | CPU time | peak memory |',
+  '| --- | --- | --- | --- |',
+  `| write ${count} raw portal pages (${mb(pageBytes)}) | ${secs(generateSeconds)} | – | – |`,
+  `| import: ${written} records written, ${rejected} pages rejected | ${secs(imported.seconds)} | ${cpu(imported)} | ${peak(imported)} |`,
+  `| **cold build** (check, then pages ∥ index) | **${secs(cold.seconds)}** | ${cpu(cold)} | ${peak(cold)} (whole tree) |`,
+  `| · pages (Astro): ${htmlCount} HTML pages | ${secs(c.astroSeconds)} | ${secs(c.astroCpu)} | ${c.astroPeak.toFixed(0)} MB |`,
+  `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${secs(c.indexCpu)} | ${c.indexPeak.toFixed(0)} MB (Node + Pagefind) |`,
+  `| **import + cold build** | **${secs(imported.seconds + cold.seconds)}** | ${secs(imported.cpuSeconds + cold.cpuSeconds)} | ${Math.max(imported.peakMb, cold.peakMb).toFixed(0)} MB |`,
+  `| **rebuild after one record changed** | **${secs(rebuild.seconds)}** (${((rebuild.seconds / cold.seconds) * 100).toFixed(0)} % of cold) | ${cpu(rebuild)} (${((rebuild.cpuSeconds / cold.cpuSeconds) * 100).toFixed(0)} %) | ${peak(rebuild)} |`,
+  `| · pages (Astro), unchanged pages copied | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
+  `| · search index, ${r.reusedShards} of ${r.shards} shard(s) reused | ${secs(r.indexSeconds)} | ${secs(r.indexCpu)} | ${r.indexPeak.toFixed(0)} MB |`,
   '',
+  `CPU time the host took from this 2-core machine (steal): ${secs(cold.stealSeconds)} during the cold build, ${secs(rebuild.stealSeconds)} during the rebuild`,
   `dist: ${mb(distBytes)} in ${htmlCount} HTML pages; search index ${mb(indexBytes)} (Pagefind ${mb(duBytes(join(dist, 'pagefind')))})`,
   `record page, HTML + CSS gzip, over ${sizes.length} pages: median ${(sizes[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB, largest ${(sizes[sizes.length - 1]! / 1024).toFixed(1)} KB`,
 ];
