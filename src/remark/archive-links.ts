@@ -23,12 +23,15 @@ export function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/[\s《》〈〉]/g, '');
 }
 
+// An opening bracket of any style and a four-digit year: the start of a 文号's (2019).
+const BRACKETED_YEAR = String.raw`[〔\[［【(（]\s*(?:19|20)\d{2}`;
 // 《…》 titles, and 文号 with any bracket style around a four-digit year.
-const REFERENCE = /《([^《》\n]{2,80})》|([\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)/g;
-// What every REFERENCE match contains. Most text has neither, and REFERENCE's second
-// branch backtracks through up to 16 characters at every Han character (about 1 s of the
-// content sync at 10,000 records), so text without either is skipped.
-const MAY_REFER = /《|[〔\[［【(（]\s*(?:19|20)\d{2}/;
+const REFERENCE = new RegExp(String.raw`《([^《》\n]{2,80})》|([\u4e00-\u9fff]{1,16}\s*${BRACKETED_YEAR}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)`, 'g');
+// What every REFERENCE match contains (built from the same pieces, so the two cannot
+// drift apart). Most text has neither, and REFERENCE's second branch backtracks through
+// up to 16 characters at every Han character (about 1 s of the content sync at 10,000
+// records), so text without either is skipped.
+const MAY_REFER = new RegExp(`《|${BRACKETED_YEAR}`);
 
 /**
  * Links references in a record's text to the records the archive holds: a policy
