@@ -20,6 +20,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { recordSanitizeSchema } from './src/rehype/sanitize-schema.ts';
 import { loadReferenceIndex } from './src/lib/reference-index.ts';
 import { contentDir } from './src/lib/content-dir.ts';
+import { astroCacheDir } from './src/lib/cache-dir.ts';
 import { parseDocNumber } from './src/lib/doc-number.ts';
 import { renderInputsDigest } from './src/lib/render-inputs.ts';
 
@@ -41,7 +42,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // scripts/build.ts builds into a staging folder and swaps it in only on success.
   outDir: process.env.ARCHIVE_OUT_DIR || './dist',
-  cacheDir: process.env.ARCHIVE_CACHE_DIR || './node_modules/.astro',
+  // Shared with the pages, which read the rendered record bodies kept there (src/lib/record-html.ts).
+  cacheDir: astroCacheDir(),
   // Four pages at a time: with one, Astro's page generation waited on file writes for
   // about a fifth of its time (a CPU profile at 10,000 records: 19 s idle in 83 s).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

@@ -3,8 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReferenceIndex } from '../remark/archive-links.ts';
 
-/** The code a record's rendered Markdown comes from, besides Astro's own. */
-const RENDER_CODE = ['src/remark', 'src/rehype', 'src/schemas', 'src/lib/doc-number.ts', 'src/lib/numerals.ts'];
+/**
+ * The code a record's rendered Markdown comes from, besides Astro's own, and the code
+ * that decides what of it the store keeps (the record loader; the HTML beside the store).
+ */
+const RENDER_CODE = ['src/remark', 'src/rehype', 'src/schemas', 'src/lib/doc-number.ts', 'src/lib/numerals.ts', 'src/lib/record-loader.ts', 'src/lib/record-html.ts'];
 
 function sourceFiles(root: string, path: string): string[] {
   const full = join(root, path);

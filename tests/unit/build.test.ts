@@ -33,14 +33,22 @@ describe('building an archive', () => {
     const result = build(relative(root, archive), dist, root, { ARCHIVE_CACHE_DIR: cache });
     expect(result.status, result.output).toBe(0);
     // Astro's store keeps each record's data once: of the frontmatter copy Astro puts beside
-    // the rendered HTML, only what our remark plugins add (the contents list) is kept.
-    const store = parseDevalue(readFileSync(join(cache, 'data-store.json'), 'utf8')) as Map<string, Map<string, { data: object; rendered?: { html: string; metadata?: { frontmatter?: object } } }>>;
+    // the rendered HTML, only what our remark plugins add (the contents list) is kept, and
+    // the HTML itself is a file of its own in the cache, named by the record's digest.
+    const store = parseDevalue(readFileSync(join(cache, 'data-store.json'), 'utf8')) as Map<string, Map<string, { id: string; digest: string; rendered?: { html: string; metadata?: { frontmatter?: object; headings?: unknown } } }>>;
     const stored = [...store.get('records')!.values()].filter((entry) => entry.rendered);
     expect(stored.length).toBeGreaterThan(0);
     for (const entry of stored) {
-      expect(entry.rendered!.html.length).toBeGreaterThan(0);
+      expect(entry.rendered!.html).toBe('');
+      expect(entry.rendered!.metadata?.headings).toBeUndefined();
       expect(Object.keys(entry.rendered!.metadata?.frontmatter ?? {})).toEqual(['toc']);
+      const html = readFileSync(join(cache, 'record-html', `${entry.digest}.html`), 'utf8');
+      expect(html.length, entry.id).toBeGreaterThan(0);
+      // The page carries that HTML.
+      expect(readFileSync(join(dist, 'records', entry.id, 'index.html'), 'utf8'), entry.id).toContain(html);
     }
+    // One file per record Astro rendered, none left over.
+    expect(readdirSync(join(cache, 'record-html')).sort()).toEqual(stored.map((entry) => `${entry.digest}.html`).sort());
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('另一个测试档案');
     const pages = readdirSync(join(dist, 'records'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
