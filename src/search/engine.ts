@@ -7,6 +7,7 @@
 import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
+import { fetchGzipJson, fetchManifest, fetchSearchDoc, gunzip } from './fetch-data.ts';
 import { HEAD_SIZE } from './index-content.ts';
 import { literalLines, matchesAll } from './literal.ts';
 import { normalize, pairSimplifier } from './normalize.ts';
@@ -49,20 +50,6 @@ export interface SearchOutcome {
   ms: number;
 }
 
-/**
- * The bytes of a gzipped file. A server may label a `.gz` file `Content-Encoding: gzip`
- * (sirv, some CDNs), and then the browser has already unpacked it; others serve it as
- * is. The gzip magic number tells which, so the site works on any static host.
- */
-async function gunzip(response: Response): Promise<Uint8Array> {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-
 /** Phrases whose matches the engine keeps (see SearchEngine.phraseCache). */
 const PHRASE_CACHE_SIZE = 24;
 
@@ -84,15 +71,12 @@ export class SearchEngine {
   private phraseCache = new Map<string, Promise<Map<number, number>>>();
 
   constructor(private base = '/') {
-    this.manifest = fetch(`${base}search-data/manifest.json`).then((r) => {
-      if (!r.ok) throw new Error(`search manifest: HTTP ${r.status}`);
-      return r.json() as Promise<SearchManifest>;
-    });
+    this.manifest = fetchManifest(base);
   }
 
   /** The facet table (loaded once). */
   facetsTable(): Promise<FacetTable> {
-    this.facetTable ??= fetch(`${this.base}search-data/facets.json.gz`).then(gunzip).then((b) => JSON.parse(new TextDecoder().decode(b)) as FacetTable);
+    this.facetTable ??= fetchGzipJson<FacetTable>(`${this.base}search-data/facets.json.gz`);
     return this.facetTable;
   }
 
@@ -298,7 +282,7 @@ export class SearchEngine {
   doc(ordinal: number): Promise<SearchDoc> {
     let doc = this.docs.get(ordinal);
     if (!doc) {
-      doc = this.manifest.then((m) => fetch(`${this.base}${m.docs.replace(/^\//, '')}${ordinal}.json.gz`)).then(gunzip).then((b) => JSON.parse(new TextDecoder().decode(b)) as SearchDoc);
+      doc = this.manifest.then((m) => fetchSearchDoc(this.base, m, ordinal));
       this.docs.set(ordinal, doc);
     }
     return doc;

@@ -218,6 +218,38 @@ export function pairSimplifier(pairs: readonly [string, string][]): ToSimplified
   return (text) => table.get(text) ?? text;
 }
 
+/** A text as {@link simplifications} gives it to the converter (character mapping only). */
+export function mappedText(text: string): string {
+  return mapCharacters(text).text;
+}
+
+/**
+ * The converter of a {@link simplifications} list for parts of the texts it was made
+ * from, as a record page shows them: a line split into text nodes by links and marks,
+ * lines joined by white space. A part of a listed text becomes the same part of its
+ * conversion (conversion keeps lengths, and the part converts in its line's context, as
+ * the index saw it); any other text is taken as one conversion does not change, so the
+ * caller must know the texts come from the list's record.
+ */
+export function partSimplifier(pairs: readonly [string, string][]): ToSimplified {
+  const table = new Map(pairs);
+  const part = (text: string): string => {
+    const whole = table.get(text);
+    if (whole !== undefined) return whole;
+    for (const [original, simplified] of pairs) {
+      const at = original.indexOf(text);
+      if (at >= 0) return simplified.slice(at, at + text.length);
+    }
+    return text;
+  };
+  return (text) => {
+    const converted = part(text);
+    if (converted !== text || !/\s/.test(text)) return converted;
+    // Several lines in one text node: each on its own.
+    return text.split(/(\s+)/).map((piece, i) => (i % 2 ? piece : part(piece))).join('');
+  };
+}
+
 /** True when the character is one of the Chinese numeral characters. */
 export function isNumeralChar(ch: string): boolean {
   return NUMERAL_CHARS.includes(ch);

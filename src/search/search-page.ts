@@ -55,13 +55,15 @@ function highlighted(text: string, phrases: QueryPhrase[], toSimplified?: (t: st
   return fragment;
 }
 
-async function renderCard(doc: SearchDoc, phrases: QueryPhrase[], query: string): Promise<HTMLLIElement> {
+async function renderCard(doc: SearchDoc, ordinal: number, phrases: QueryPhrase[], query: string): Promise<HTMLLIElement> {
   const item = el('li');
   const card = el('article', 'record-summary search-result');
   const best = await bestLine(doc, phrases);
   const heading = el('h2', 'record-summary__title');
   const link = el('a');
-  const params = query ? `?hl=${encodeURIComponent(query)}` : '';
+  // The record number lets the record page use this card's data for its highlighting
+  // (src/search/highlight-page.ts) instead of loading the conversion dictionary.
+  const params = query ? `?hl=${encodeURIComponent(query)}&doc=${ordinal}` : '';
   link.href = `/records/${doc.id}/${params}${best.anchor ? `#${best.anchor}` : ''}`;
   const toSimplified = doc.s ? pairSimplifier(doc.s) : undefined;
   link.append(highlighted(doc.title, phrases, toSimplified));
@@ -222,8 +224,9 @@ export function startSearchPage(): void {
       const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
       if (state.page > last) state = { ...state, page: last };
       const start = (state.page - 1) * PAGE_SIZE;
-      const docs = await Promise.all(outcome.records.slice(start, start + PAGE_SIZE).map((n) => engine.doc(n)));
-      const cards = await Promise.all(docs.map((d) => renderCard(d, outcome.phrases, state.q)));
+      const shown = outcome.records.slice(start, start + PAGE_SIZE);
+      const docs = await Promise.all(shown.map((n) => engine.doc(n)));
+      const cards = await Promise.all(docs.map((d, i) => renderCard(d, shown[i]!, outcome.phrases, state.q)));
       if (mine !== run) return;
       fillFacets(ui, outcome, state);
       ui.results.replaceChildren(...cards);

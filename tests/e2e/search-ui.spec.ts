@@ -156,6 +156,31 @@ test('the Traditional → Simplified dictionary downloads only for a query that 
   expect(dictionary.length).toBe(1);
 });
 
+test('a record page opened from a result marks the words with the card’s own conversions, without the dictionary', async ({ page }) => {
+  const errors = watchErrors(page);
+  const dictionary: string[] = [];
+  page.on('request', (r) => /\/t2cn[.-]/.test(r.url()) && dictionary.push(r.url()));
+  // This demo record holds 覆 (覆盖), a character a Traditional → Simplified rule may change.
+  const id = '2018-cppcc-13-2-5-854a80';
+  const query = '招商顾问团队';
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  expect(await settled(page)).toBeGreaterThan(0);
+  await page.locator(`#search-results a[href^="/records/${id}/"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/records/${id}/\\?hl=[^&]+&doc=\\d+`));
+  await expect(page.locator('#search-hit-note')).toContainText('已在本页标出');
+  const marks = page.locator('main mark.search-hit');
+  const marked = await marks.allTextContents();
+  expect(marked.length).toBeGreaterThan(0);
+  for (const text of marked) expect(text).toBe(query);
+  expect(dictionary).toEqual([]);
+  // A link without the card's record number (shared from elsewhere) marks the same, with the dictionary.
+  await page.goto(`/records/${id}/?hl=${encodeURIComponent(query)}`);
+  await expect(page.locator('#search-hit-note')).toContainText('已在本页标出');
+  expect(await page.locator('main mark.search-hit').allTextContents()).toEqual(marked);
+  expect(dictionary.length).toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('the search works from the keyboard alone and announces the count politely', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/search/');

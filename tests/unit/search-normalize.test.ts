@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, test } from 'vitest';
-import { chineseNumeralToDigits, normalize, pairSimplifier, simplifications } from '../../src/search/normalize.ts';
+import { chineseNumeralToDigits, normalize, pairSimplifier, partSimplifier, simplifications } from '../../src/search/normalize.ts';
 import { traditionalDataSource } from '../../src/search/traditional-gen.ts';
 import { needsSimplifying } from '../../src/search/traditional.ts';
 
@@ -79,6 +79,22 @@ describe('search normalisation', () => {
       expect(actual.text).toBe(expected.text);
       expect(actual.map).toEqual(expected.map);
     }
+  });
+
+  test("parts of a record's lines, as a record page's text nodes hold them, convert as their line does", () => {
+    const lines = ['關於加強河長制工作的提案', '第５號　提案辦理', '显著增强', '招商引资工作内生动力'];
+    const fromParts = partSimplifier(simplifications(lines, toSimplified));
+    const converted = (text: string) => normalize(text, { toSimplified: fromParts }).text;
+    // A line cut by a link or a mark; a part that is a whole listed line.
+    expect(converted('加強河長')).toBe(normalize('關於加強河長制工作的提案', { toSimplified }).text.slice(2, 6));
+    expect(converted('加強河長')).toBe('加强河长');
+    expect(converted('提案辦理')).toBe('提案办理');
+    expect(converted('显著增强')).toBe(normalize('显著增强', { toSimplified }).text);
+    // Two lines in one text node, each converted in its own line.
+    expect(converted('河長制工作\n提案辦理')).toBe('河长制工作 提案办理');
+    // Text from no listed line is taken as unchanged by conversion: the caller checks that it is the record's.
+    expect(converted('招商引资')).toBe('招商引资');
+    expect(converted('臺灣')).toBe('臺灣');
   });
 
   test('the committed Traditional character table matches opencc-js', () => {
