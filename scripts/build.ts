@@ -119,10 +119,10 @@ function run(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): 
 /**
  * Node flags for Astro's process. V8's default heap limit here is about 4.3 GB, and
  * Astro holds the whole content store and every record's data while it renders: its
- * process reached 4.4 GB (resident) at 30,000 records, 6.6 GB at 50,000 and 8.8 GB at
- * 100,000 (10.2 GB in a rebuild). A limit below that ends the build with an out-of-memory
- * crash, which helps no one, so the limit is 60 % of the machine's memory (14 GB here);
- * an operator's own NODE_OPTIONS limit wins.
+ * process reached 7.0 GB (resident) at 100,000 records (6.2 GB in a rebuild). A limit
+ * below what an archive needs ends the build with an out-of-memory crash, which helps no
+ * one, so the limit is 60 % of the machine's memory (14 GB here); an operator's own
+ * NODE_OPTIONS limit wins.
  */
 function astroNodeFlags(): string[] {
   if (/--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')) return [];
