@@ -5,7 +5,8 @@
  * leaves a half-built site behind.
  *
  * Env: ARCHIVE_CONTENT_DIR (archive folder, default content/), ARCHIVE_DIST_DIR (output, default dist/),
- * ARCHIVE_CACHE_DIR (what one build keeps for the next; default node_modules/.astro/<archive hash>/).
+ * ARCHIVE_CACHE_DIR (what one build keeps for the next; default node_modules/.astro/<archive hash>/),
+ * ARCHIVE_BUILD_ONE_AT_A_TIME=1 (pages, then the index, for a machine with less memory).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -133,18 +134,22 @@ function astroNodeFlags(): string[] {
 // One cache per archive folder (Astro's content store and unchanged pages, and the
 // search shards), so building another archive never mixes records.
 const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
-// The pages and the search index are built at the same time, one per core: the index
-// is made from the records, not from the pages (src/search/build-index.ts).
-const results = await Promise.all([
+const pages = () =>
   run([resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     ARCHIVE_CONTENT_DIR: archive,
     ARCHIVE_OUT_DIR: staging,
     ARCHIVE_CACHE_DIR: cacheDir,
     ARCHIVE_CONTENT_CHECKED: '1',
     ARCHIVE_SEARCH_INDEX: 'separate',
-  }, astroNodeFlags()),
-  run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {}),
-]);
+  }, astroNodeFlags());
+const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {});
+// The pages and the search index are built at the same time, one per core: the index
+// is made from the records, not from the pages (src/search/build-index.ts). The two
+// together need the sum of their memory (10.2 GB at 100,000 records); one after the
+// other, the larger of the two (Astro's 7.0 GB), in the sum of their times.
+const oneAtATime = process.env.ARCHIVE_BUILD_ONE_AT_A_TIME === '1';
+if (oneAtATime) console.error('… building the pages, then the search index (ARCHIVE_BUILD_ONE_AT_A_TIME=1)');
+const results = oneAtATime ? [await pages(), firstFailure ? firstFailure : await searchIndex()] : await Promise.all([pages(), searchIndex()]);
 const failed = firstFailure ?? results.find((r) => r.code !== 0);
 if (failed) {
   cleanUp();

@@ -16,7 +16,7 @@ function build(archive: string, dist: string, cwd = root, env: NodeJS.ProcessEnv
     encoding: 'utf8',
     env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, stdout: result.stdout };
 }
 
 function leftovers(dist: string): string[] {
@@ -65,6 +65,24 @@ describe('building an archive', () => {
     expect(all.records.find((r) => r.record.id === '2016-cppcc-9-2-1-t00001')?.body).toBe(open.body);
     for (const r of all.records) expect(r.body.length, r.record.id).toBeGreaterThan(10);
     // The search index covers this archive's records, in shards listed by the manifest.
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
+    expect(manifest.records).toBe(5);
+    for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
+  });
+
+  test('ARCHIVE_BUILD_ONE_AT_A_TIME=1 builds the pages, then the search index: the same site in less memory', () => {
+    const archive = join(work, 'one-at-a-time');
+    writeSyntheticArchive(archive, 3);
+    const dist = join(work, 'one-at-a-time-dist');
+    const result = build(archive, dist, root, { ARCHIVE_BUILD_ONE_AT_A_TIME: '1', ARCHIVE_CACHE_DIR: join(work, 'one-at-a-time-cache') });
+    expect(result.status, result.output).toBe(0);
+    // Astro's last words come before the index step's outcome on standard output; side by
+    // side, the index of so small an archive is done seconds before the pages.
+    const pagesDone = result.stdout.indexOf('page(s) built in');
+    const indexDone = result.stdout.indexOf('"shards":');
+    expect(pagesDone, result.output).toBeGreaterThan(0);
+    expect(indexDone, result.output).toBeGreaterThan(pagesDone);
+    expect(readdirSync(join(dist, 'records')).filter((name) => name.endsWith('.json'))).toHaveLength(5);
     const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
     expect(manifest.records).toBe(5);
     for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
