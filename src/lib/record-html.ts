@@ -5,8 +5,7 @@ import { astroCacheDir } from './cache-dir.ts';
 /**
  * Rendered record bodies, kept as one file per record beside Astro's content store
  * instead of inside it (see src/lib/record-loader.ts for why). A file is named by the
- * digest Astro gives the record's source, so it changes exactly when the record does, and
- * a build and `astro dev` of the same archive cannot overwrite each other's.
+ * digest Astro gives the record's source, so it changes exactly when the record does.
  */
 export function recordHtmlDir(cacheDir: string = astroCacheDir()): string {
   return join(cacheDir, 'record-html');

@@ -42,10 +42,9 @@ export function withHtmlOutside(entry: StoredEntry, htmlDir: string): StoredEntr
  * frontmatter copy was 28 %, Astro's headings 6 %. Without the HTML, Astro's peak went
  * from 2.0 to 1.8 GB at 10,000 records and from 8.8 to 7.0 GB at 100,000, where its
  * build took 1,032 instead of 1,446 s (README: Performance and scale). Astro has no
- * option for either, so the loader hands the glob loader a
- * store whose `set` does it; unchanged records are not set again, and their HTML file,
- * named by the source's digest, is still there. Files no record names any more are
- * deleted after loading.
+ * option for either, so the loader hands the glob loader a store whose `set` does it;
+ * unchanged records are not set again, and their HTML file, named by the source's
+ * digest, is still there. Files no record names any more are deleted after loading.
  */
 export function recordLoader(options: Parameters<typeof glob>[0], htmlDir: string = recordHtmlDir()): Loader {
   const base = glob(options);
