@@ -146,7 +146,7 @@ const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--cont
 // The pages and the search index are built at the same time, one per core: the index
 // is made from the records, not from the pages (src/search/build-index.ts). The two
 // together need the sum of their memory (10.2 GB at 100,000 records); one after the
-// other, the larger of the two (Astro's 7.0 GB), in the sum of their times.
+// other, the larger of the two (8.0 GB at 100,000 records), in the sum of their times.
 const oneAtATime = process.env.ARCHIVE_BUILD_ONE_AT_A_TIME === '1';
 if (oneAtATime) console.error('… building the pages, then the search index (ARCHIVE_BUILD_ONE_AT_A_TIME=1)');
 const results = oneAtATime ? [await pages(), firstFailure ? firstFailure : await searchIndex()] : await Promise.all([pages(), searchIndex()]);
