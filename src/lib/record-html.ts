@@ -32,10 +32,13 @@ export function writeRecordHtml(dir: string, digest: string, html: string): void
 export function readRecordHtml(entry: { id: string; digest?: string }, dir: string = recordHtmlDir()): string {
   if (!entry.digest) throw new Error(`record ${entry.id}: Astro's store gave no digest, so its rendered text cannot be found`);
   const file = fileOf(dir, entry.digest);
-  if (!existsSync(file)) {
+  // Read, not checked first: this runs once per record page.
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(`record ${entry.id}: its rendered text ${file} is missing from the build cache. Delete the cache folder ${join(dir, '..')} and build again.`);
   }
-  return readFileSync(file, 'utf8');
 }
 
 /** Deletes the rendered bodies no record has any more (records changed or removed). */

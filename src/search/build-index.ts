@@ -25,7 +25,7 @@ import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { indexContent } from './index-content.ts';
 import { simplifications } from './normalize.ts';
 import { recordText, type RecordText } from './record-text.ts';
-import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
+import { searchDocTexts, type FacetTable, type SearchDoc, type SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
 import { indexCodeDigest, ShardCache, type CachedText, type PreparedText } from './shard-cache.ts';
 
@@ -153,9 +153,7 @@ function searchDoc(record: ArchiveRecord, text: RecordText): SearchDoc {
     head: text.head,
     sections: text.sections.map((s) => ({ a: s.anchor, l: s.lines })),
   };
-  // Every text the search page matches or highlights (src/search/search-page.ts, engine.ts).
-  const texts = [...doc.head, ...doc.sections.flatMap((s) => s.l), doc.title, doc.kind, doc.unit ?? '', doc.proposers.join('、'), doc.proposalTitle ?? ''];
-  const pairs = simplifications(texts, toSimplified);
+  const pairs = simplifications(searchDocTexts(doc), toSimplified);
   if (pairs.length) doc.s = pairs;
   return doc;
 }

@@ -42,3 +42,12 @@ export interface SearchDoc {
    */
   s?: [string, string][];
 }
+
+/**
+ * Every text of a search document that the browser matches or highlights (the result
+ * card, src/search/search-page.ts and engine.ts; the record page, highlight-page.ts):
+ * what its conversions (`s`) are made from.
+ */
+export function searchDocTexts(doc: SearchDoc): string[] {
+  return [...doc.head, ...doc.sections.flatMap((s) => s.l), doc.title, doc.kind, doc.unit ?? '', doc.proposers.join('、'), doc.proposalTitle ?? ''];
+}

@@ -1,4 +1,4 @@
-import type { SearchDoc } from './data.ts';
+import { searchDocTexts, type SearchDoc } from './data.ts';
 import { fetchManifest, fetchSearchDoc } from './fetch-data.ts';
 import { mappedText, partSimplifier, type ToSimplified } from './normalize.ts';
 import { loadSimplifier } from './simplifier.ts';
@@ -28,7 +28,7 @@ async function pageSearchDoc(ordinal: string | null, recordPath: string): Promis
  * (`s`) serve the page and opencc's dictionary (≈55 KB gzip) need not load.
  */
 function docCovers(doc: SearchDoc, texts: string[]): boolean {
-  const known = [...doc.head, ...doc.sections.flatMap((s) => s.l), doc.title, doc.kind, doc.unit ?? '', doc.proposers.join('、'), doc.proposalTitle ?? ''].map(mappedText);
+  const known = searchDocTexts(doc).map(mappedText);
   return texts.every((text) =>
     text.split(/\s+/).every((piece) => {
       if (!needsSimplifying(piece)) return true;
