@@ -12,6 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeadersFile } from './src/integrations/headers-file.ts';
 import { recordJson } from './src/integrations/record-json.ts';
+import { outputOrphans } from './src/integrations/output-orphans.ts';
 import remarkNumberedSections from './src/remark/numbered-sections.ts';
 import remarkArchiveLinks from './src/remark/archive-links.ts';
 import remarkMdxAllowlist from './src/remark/mdx-allowlist.ts';
@@ -68,7 +69,9 @@ export default defineConfig({
     define: { 'import.meta.env.ARCHIVE_CONFIG_DIGEST': JSON.stringify(configDigest) },
     // One style sheet for the whole site: a record page needs one render-blocking request
     // instead of two, and every later page finds it cached.
-    build: { assetsInlineLimit: 0, cssCodeSplit: false },
+    // scripts/build.ts leaves the previous output's unchanged pages in the output folder
+    // for Astro to keep (scripts/lib/output-staging.ts); a direct `astro build` empties it.
+    build: { assetsInlineLimit: 0, cssCodeSplit: false, emptyOutDir: process.env.ARCHIVE_OUT_DIR_PREPARED !== '1' },
   },
   markdown: {
     // Records hold no code; Shiki's inline styles would also break the CSP.
@@ -83,6 +86,8 @@ export default defineConfig({
   },
   integrations: [
     validateContent(),
+    // First of the build:done hooks: the others read the output folder.
+    outputOrphans(),
     mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
     sitemap({ filter: (page) => !page.includes('/404') }),
     securityHeadersFile(),

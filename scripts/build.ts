@@ -11,11 +11,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { renderProblems } from '../src/validation/format-issues.ts';
+import { prepareStaging, swapOutput } from '../src/lib/output-staging.ts';
 import { validateArchive } from '../src/validation/validate-archive.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +25,8 @@ const archive = contentDir(root);
 const finalDir = resolve(process.env.ARCHIVE_DIST_DIR || resolve(root, 'dist'));
 // Always the same staging folder: Astro hashes its output folder into the key of its
 // content cache, so a folder named per run would discard the cache on every build.
-// Two builds into the same output at once are refused (the lock below).
+// Two builds into the same output at once are refused (the lock below). Between builds
+// it holds the previous output, which the next build reuses (./lib/output-staging.ts).
 const staging = `${finalDir}.staging`;
 const lock = `${finalDir}.lock`;
 const started = performance.now();
@@ -42,6 +45,7 @@ takeLock(lock, 'refuse');
 // time would render each other's records. The second one waits.
 takeLock(resolve(root, 'node_modules/.astro/build.lock'), 'wait');
 const searchStaging = `${staging}.search`;
+const trash = `${staging}.trash`;
 const cleanUp = () => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchStaging, { recursive: true, force: true });
@@ -93,7 +97,15 @@ function takeLock(path: string, busy: 'refuse' | 'wait'): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
   }
 }
-cleanUp();
+// One cache per archive folder (Astro's content store and unchanged pages, and the
+// search shards), so building another archive never mixes records.
+const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
+rmSync(searchStaging, { recursive: true, force: true });
+rmSync(trash, { recursive: true, force: true });
+const staged = prepareStaging({ finalDir, staging, astroCache: cacheDir, trash });
+if (staged.reused) console.error(`… reusing the previous output: ${staged.kept} unchanged pages kept, ${staged.copied} copied from ${finalDir}, ${staged.removed} files and folders to write again (${((Date.now() - staged.since) / 1000).toFixed(1)} s)`);
+// What the build writes again is deleted while it runs.
+const trashed = rm(trash, { recursive: true, force: true });
 
 const running = new Set<ReturnType<typeof spawn>>();
 let firstFailure: { name: string; code: number } | undefined;
@@ -131,9 +143,6 @@ function astroNodeFlags(): string[] {
   return [`--max-old-space-size=${mb}`];
 }
 
-// One cache per archive folder (Astro's content store and unchanged pages, and the
-// search shards), so building another archive never mixes records.
-const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
 const pages = () =>
   run([resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     ARCHIVE_CONTENT_DIR: archive,
@@ -141,6 +150,10 @@ const pages = () =>
     ARCHIVE_CACHE_DIR: cacheDir,
     ARCHIVE_CONTENT_CHECKED: '1',
     ARCHIVE_SEARCH_INDEX: 'separate',
+    // Keep the pages prepareStaging left there (astro.config.mjs), and remove those the
+    // site no longer has (src/integrations/output-orphans.ts).
+    ARCHIVE_OUT_DIR_PREPARED: '1',
+    ...(staged.reused ? { ARCHIVE_OUT_DIR_REUSED_SINCE: String(staged.since) } : {}),
   }, astroNodeFlags());
 const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {});
 // The pages and the search index are built at the same time, one per core: the index
@@ -157,8 +170,8 @@ if (failed) {
   console.error(`✖ ${step} failed (exit ${failed.code}); ${existsSync(finalDir) ? `the previous ${finalDir} is unchanged` : `no ${finalDir} was written`}.`);
   process.exit(failed.code || 1);
 }
+await trashed;
 for (const part of ['pagefind', 'search-data']) renameSync(resolve(searchStaging, part), resolve(staging, part));
 rmSync(searchStaging, { recursive: true, force: true });
-rmSync(finalDir, { recursive: true, force: true });
-renameSync(staging, finalDir);
+swapOutput({ finalDir, staging, astroCache: cacheDir });
 console.error(`✔ Built ${check.recordCount} records into ${finalDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,209 @@
+/**
+ * Reuses the previous build's output as the next build's staging folder, so that a
+ * rebuild neither copies every unchanged page nor deletes the old site.
+ *
+ * Without this, a rebuild after one correction started from an empty staging folder:
+ * Astro copied each of its unchanged pages back from its cache (a directory, a stat
+ * and a copy per page: 11 s of a 10,000-record rebuild), and the swap at the end deleted
+ * the whole previous output (29,000 files: 10 s). Astro keeps a page that is already in
+ * its output folder when the page is unchanged since its last build (`existsSync`
+ * before restoring, in astro/dist/core/build/generate.js), provided the folder is not
+ * emptied first (`vite.build.emptyOutDir: false`). So:
+ *
+ * 1. {@link swapOutput}: the new output replaces the old by renames, and the old output
+ *    stays as the staging folder of the next build instead of being deleted.
+ * 2. {@link prepareStaging}, before the next build: the staging folder is one build
+ *    behind. Every page that Astro's incremental manifest lists (the pages of the
+ *    published output) is brought to the published version: a page whose size or
+ *    bytes differ is copied, with its time, from the published output (a few pages
+ *    after a correction). Everything else (assets, search index, record
+ *    JSON, pages no longer listed) is removed; the build writes it again.
+ * 3. {@link removeOrphanPages}, when Astro has written its pages and before the link
+ *    check (src/integrations/output-orphans.ts): a page of the old manifest that this
+ *    build neither listed nor wrote (a deleted record's page) is removed.
+ *
+ * The folder is reused only when Astro's manifest is the one the published output was
+ * built with (recorded by {@link swapOutput}): if a later build failed after Astro had
+ * rewritten its manifest, or the output was built elsewhere, the staging folder is
+ * deleted and Astro restores from its cache as before. A rebuild then equals a cold
+ * build byte for byte (tests/unit/incremental-build.test.ts), as it did.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** What {@link prepareStaging} did. */
+export interface StagingPlan {
+  /** Whether the previous output is being reused. */
+  reused: boolean;
+  /** The pages (paths relative to the output) of the published output's Astro manifest. */
+  pages: Set<string>;
+  /** Pages already identical in the staging folder. */
+  kept: number;
+  /** Pages copied from the published output. */
+  copied: number;
+  /** Files removed because the build writes them again. */
+  removed: number;
+  /** When the build started (ms since the epoch): a file older than this was not written by it. */
+  since: number;
+}
+
+const manifestFile = (astroCache: string) => join(astroCache, 'incremental-build.json');
+// The manifest of the published output, kept while a build replaces Astro's.
+const previousManifestFile = (astroCache: string) => join(astroCache, 'incremental-build.published.json');
+// One record per output folder: two outputs built from one archive share its cache.
+const publishedFile = (astroCache: string, finalDir: string) => join(astroCache, 'published', `${createHash('sha256').update(finalDir).digest('hex').slice(0, 16)}.json`);
+
+function manifestDigest(astroCache: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(manifestFile(astroCache))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The output files Astro's incremental manifest in `astroCache` lists, relative to the
+ * output folder ('/'-separated). Astro stores them URL-encoded (`encodeURI`).
+ */
+export function manifestPages(astroCache: string, file = manifestFile(astroCache)): Set<string> {
+  const pages = new Set<string>();
+  let manifest: { routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }> };
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return pages;
+  }
+  for (const route of Object.values(manifest.routes ?? {})) {
+    for (const path of Object.values(route.paths ?? {})) if (path.outputFile) pages.add(decodeURI(path.outputFile));
+  }
+  return pages;
+}
+
+/** Every file under `dir`, relative to it, '/'-separated. */
+function filesUnder(dir: string, base = dir, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(full, base, out);
+    else out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+/** Removes `root/rel` and then each parent folder it leaves empty, up to `root`. */
+function removeWithEmptyParents(root: string, rel: string): void {
+  unlinkSync(join(root, rel));
+  for (let dir = dirname(rel); dir !== '.' && dir !== ''; dir = dirname(dir)) {
+    try {
+      rmdirSync(join(root, dir));
+    } catch {
+      return; // Not empty.
+    }
+  }
+}
+
+/**
+ * Makes `staging` ready for a build into it (see the module comment): the published
+ * output's pages, identical to it, and nothing else. Folders a build writes whole
+ * (`_astro`, the search index) are moved to `trash` in one rename each, for the caller
+ * to delete while the build runs. Without a published output to follow, `staging` is
+ * deleted and the build starts from an empty folder.
+ */
+export function prepareStaging(options: { finalDir: string; staging: string; astroCache: string; trash: string }): StagingPlan {
+  const { finalDir, staging, astroCache, trash } = options;
+  const plan: StagingPlan = { reused: false, pages: new Set(), kept: 0, copied: 0, removed: 0, since: Date.now() };
+  if (!existsSync(staging)) return plan;
+  let published: string | null = null;
+  try {
+    published = (JSON.parse(readFileSync(publishedFile(astroCache, finalDir), 'utf8')) as { manifest: string }).manifest;
+  } catch {
+    // Never published from this cache.
+  }
+  if (!existsSync(finalDir) || published === null || published !== manifestDigest(astroCache)) {
+    rmSync(staging, { recursive: true, force: true });
+    return plan;
+  }
+  const pages = manifestPages(astroCache);
+  copyFileSync(manifestFile(astroCache), previousManifestFile(astroCache));
+  // Top-level folders holding no listed page go whole, by one rename.
+  const keepTop = new Set([...pages].map((p) => p.split('/')[0]!));
+  mkdirSync(trash, { recursive: true });
+  for (const entry of readdirSync(staging, { withFileTypes: true })) {
+    if (entry.isDirectory() && !keepTop.has(entry.name)) {
+      renameSync(join(staging, entry.name), join(trash, entry.name));
+      plan.removed++;
+    }
+  }
+  for (const rel of filesUnder(staging)) {
+    if (!pages.has(rel)) {
+      removeWithEmptyParents(staging, rel);
+      plan.removed++;
+    }
+  }
+  for (const rel of pages) {
+    const source = join(finalDir, rel);
+    const target = join(staging, rel);
+    const want = statSync(source, { throwIfNoEntry: false });
+    const have = statSync(target, { throwIfNoEntry: false });
+    if (!want) {
+      // Listed but not published (removed by hand): the build renders or restores it.
+      if (have) removeWithEmptyParents(staging, rel);
+      continue;
+    }
+    // Size and modification time, as rsync compares: each build writes a changed page
+    // anew, and a copy made here carries the published page's time. When only the time
+    // differs (Astro restored the page from its cache, writing it anew), the bytes decide:
+    // reading both costs less than a copy.
+    if (have && have.size === want.size && (Math.abs(have.mtimeMs - want.mtimeMs) < 1 || readFileSync(target).equals(readFileSync(source)))) {
+      if (Math.abs(have.mtimeMs - want.mtimeMs) >= 1) utimesSync(target, want.atime, want.mtime);
+      plan.kept++;
+      continue;
+    }
+    if (!have) mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(source, target);
+    utimesSync(target, want.atime, want.mtime);
+    plan.copied++;
+  }
+  plan.reused = true;
+  plan.pages = pages;
+  return plan;
+}
+
+/**
+ * Once Astro has written its pages into a reused staging folder `outDir` (the build
+ * started at `since`, ms since the epoch): removes each page of the published output's
+ * manifest that Astro's new manifest does not list and that this build did not write (a
+ * page Astro no longer generates, such as a deleted record's). Returns how many.
+ */
+export function removeOrphanPages(outDir: string, astroCache: string, since: number): number {
+  const before = manifestPages(astroCache, previousManifestFile(astroCache));
+  const now = manifestPages(astroCache);
+  let removed = 0;
+  for (const rel of before) {
+    if (now.has(rel)) continue;
+    const stat = statSync(join(outDir, rel), { throwIfNoEntry: false });
+    // A page rendered without a cache key is not in the manifest, but was written now.
+    if (!stat || stat.mtimeMs >= since) continue;
+    removeWithEmptyParents(outDir, rel);
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Publishes `staging` as `finalDir` by renames (the site is never missing for longer
+ * than between two renames), keeps the old output as the next build's staging folder,
+ * and records which Astro manifest the published output was built with.
+ */
+export function swapOutput(options: { finalDir: string; staging: string; astroCache: string }): void {
+  const { finalDir, staging, astroCache } = options;
+  const old = `${finalDir}.old`;
+  rmSync(old, { recursive: true, force: true });
+  const hadOutput = existsSync(finalDir);
+  if (hadOutput) renameSync(finalDir, old);
+  renameSync(staging, finalDir);
+  if (hadOutput) renameSync(old, staging);
+  const record = publishedFile(astroCache, finalDir);
+  mkdirSync(dirname(record), { recursive: true });
+  writeFileSync(record, JSON.stringify({ finalDir, manifest: manifestDigest(astroCache) }));
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { manifestPages, prepareStaging, removeOrphanPages, swapOutput } from '../../src/lib/output-staging.ts';
+
+// A build's output folder reused as the next build's staging folder must end up holding
+// exactly the published pages Astro may keep, and nothing a build would not write again.
+const work = mkdtempSync(join(tmpdir(), 'archive-staging-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function write(dir: string, files: Record<string, string>, time?: Date): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const path = join(dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    if (time) utimesSync(path, time, time);
+  }
+}
+
+/** Astro's incremental manifest listing these output files (URL-encoded, as Astro stores them). */
+function writeManifest(cache: string, files: string[]): void {
+  mkdirSync(cache, { recursive: true });
+  const paths = Object.fromEntries(files.map((f) => [`/${f}`, { cacheKey: 'k', outputFile: encodeURI(f) }]));
+  writeFileSync(join(cache, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/x.astro': { dependencyHash: 'd', paths } } }));
+}
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (statSync(join(dir, rel)).isFile()) out[rel] = readFileSync(join(dir, rel), 'utf8');
+  }
+  return out;
+}
+
+function setUp(name: string) {
+  const root = join(work, name);
+  const finalDir = join(root, 'dist');
+  const staging = `${finalDir}.staging`;
+  const cache = join(root, 'cache');
+  const trash = `${staging}.trash`;
+  // Two earlier builds: the output before last, then the last one.
+  const before = new Date(Date.now() - 60_000);
+  const last = new Date(Date.now() - 30_000);
+  // The output before last, then the last one, published by swapOutput as a build does.
+  write(finalDir, { 'records/a/index.html': 'A1', 'records/b/index.html': 'B1', 'units/县财政局/index.html': 'U1', 'records/gone/index.html': 'G', 'records/a.json': '{}', '_astro/old.css': 'x' }, before);
+  write(staging, { 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1', 'records/a.json': '{"a":1}', '_astro/new.css': 'y', 'pagefind/p.pf_meta': 'm' }, last);
+  const published = ['records/a/index.html', 'records/b/index.html', 'units/县财政局/index.html'];
+  writeManifest(cache, published);
+  swapOutput({ finalDir, staging, astroCache: cache });
+  return { finalDir, staging, cache, trash, published };
+}
+
+describe('reusing the previous output as the staging folder', () => {
+  test('the published pages are brought up to date, everything else goes, and the pages that match are kept', () => {
+    const { finalDir, staging, cache, trash, published } = setUp('sync');
+    // Astro wrote a anew in the last build, with the same bytes.
+    utimesSync(join(finalDir, 'records/a/index.html'), new Date(), new Date());
+    // After the swap the staging folder is the output before last.
+    expect(readFileSync(join(staging, 'records/b/index.html'), 'utf8')).toBe('B1');
+    expect(manifestPages(cache)).toEqual(new Set(published));
+
+    const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    expect(plan.reused).toBe(true);
+    // a: same bytes, another time (Astro had written it anew) → kept; 县财政局 too; b: changed → copied.
+    expect(plan).toMatchObject({ kept: 2, copied: 1 });
+    expect(tree(staging)).toEqual({ 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1' });
+    // The unlisted page's folder is gone with it, and the time now matches the published page.
+    expect(existsSync(join(staging, 'records/gone'))).toBe(false);
+    expect(statSync(join(staging, 'records/a/index.html')).mtimeMs).toBeCloseTo(statSync(join(finalDir, 'records/a/index.html')).mtimeMs, -1);
+    // Whole folders the build writes again were moved aside for deleting.
+    expect(readdirSync(trash).sort()).toEqual(['_astro']);
+    // The published output itself is untouched.
+    expect(tree(finalDir)).toMatchObject({ 'records/b/index.html': 'B2', 'pagefind/p.pf_meta': 'm' });
+
+    // Once brought up to date, a second preparation finds every page kept by size and time.
+    expect(prepareStaging({ finalDir, staging, astroCache: cache, trash })).toMatchObject({ reused: true, kept: 3, copied: 0 });
+  });
+
+  test('a page of the old manifest that the new build neither lists nor wrote is removed, with its empty folder', () => {
+    const { finalDir, staging, cache, trash } = setUp('orphans');
+    const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    // The new build: b is no longer generated; a is rendered without a cache key (written now, not listed).
+    writeManifest(cache, ['units/县财政局/index.html']);
+    write(staging, { 'records/a/index.html': 'A3' });
+    expect(removeOrphanPages(staging, cache, plan.since)).toBe(1);
+    expect(tree(staging)).toEqual({ 'records/a/index.html': 'A3', 'units/县财政局/index.html': 'U1' });
+    expect(existsSync(join(staging, 'records/b'))).toBe(false);
+  });
+
+  test('when Astro’s manifest is not the one the published output was built with, nothing is reused', () => {
+    const { finalDir, staging, cache, trash } = setUp('mismatch');
+    // A later build got as far as Astro (which rewrote its manifest) and then failed.
+    writeManifest(cache, ['records/a/index.html']);
+    const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    expect(plan.reused).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  test('another output folder built from the same cache is not taken for this one', () => {
+    const { staging, cache, trash } = setUp('other');
+    const plan = prepareStaging({ finalDir: join(work, 'other', 'elsewhere'), staging, astroCache: cache, trash });
+    expect(plan.reused).toBe(false);
+  });
+});
