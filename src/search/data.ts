@@ -5,8 +5,13 @@ export interface SearchManifest {
   version: 1;
   /** Records in the archive. */
   records: number;
-  /** Pagefind indexes, newest records first; record numbers base … base+count−1. */
-  shards: { path: string; base: number; count: number }[];
+  /**
+   * Pagefind indexes, newest records first; record numbers base … base+count−1, in page
+   * order. A shard with a patch: the records at the positions `patch.pages` changed
+   * after its index was built; their pages in the shard's index are stale (ignored), and
+   * the patch index at `patch.path` holds them, page j being position `pages[j]`.
+   */
+  shards: { path: string; base: number; count: number; patch?: { path: string; pages: number[] } }[];
   /** Folder of the per-record documents, <n>.json.gz. */
   docs: string;
 }

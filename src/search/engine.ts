@@ -50,6 +50,9 @@ export interface SearchOutcome {
   ms: number;
 }
 
+/** What a page of a shard's index that its patch replaced maps to (see SearchEngine.loadOrdinals). */
+const STALE = -1;
+
 /** Phrases whose matches the engine keeps (see SearchEngine.phraseCache). */
 const PHRASE_CACHE_SIZE = 24;
 
@@ -83,12 +86,12 @@ export class SearchEngine {
   private loadPagefind(): Promise<PagefindModule> {
     this.pagefind ??= (async () => {
       const manifest = await this.manifest;
-      const [first, ...rest] = manifest.shards;
+      const [first, ...rest] = manifest.shards.flatMap((s) => [s.path, ...(s.patch ? [s.patch.path] : [])]);
       if (!first) throw new Error('the archive has no search index');
-      const pf = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule;
+      const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindModule;
       await pf.options({ excerptLength: 0 });
       await pf.init();
-      await Promise.all(rest.map((s) => pf.mergeIndex(s.path)));
+      await Promise.all(rest.map((path) => pf.mergeIndex(path)));
       return pf;
     })();
     return this.pagefind;
@@ -98,7 +101,8 @@ export class SearchEngine {
    * Pagefind page hash → record numbers. Pagefind keeps its short page hashes unique
    * within one index only, so on a large archive two shards can share one (about one
    * pair in 30,000 records): such a hash maps to several records, which
-   * {@link phraseMatches} tells apart.
+   * {@link phraseMatches} tells apart. A page a patch index replaced maps to
+   * {@link STALE}, so that a hash it shares is told apart in the same way.
    */
   private loadOrdinals(): Promise<Map<string, number[]>> {
     this.ordinals ??= (async () => {
@@ -107,26 +111,36 @@ export class SearchEngine {
       await this.loadPagefind();
       const manifest = await this.manifest;
       const map = new Map<string, number[]>();
-      const shards = await Promise.all(
-        manifest.shards.map(async (shard) => {
-          const entry = (await (await fetch(`${shard.path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
-          const language = Object.values(entry.languages)[0];
-          if (!language) throw new Error(`${shard.path}: no index`);
-          const meta = readPagefindMeta(withoutSignature(await gunzip(await fetch(`${shard.path}pagefind.${language.hash}.pf_meta`))));
-          if (meta.pages.length !== shard.count) throw new Error(`${shard.path}: ${meta.pages.length} pages, expected ${shard.count}`);
-          return { base: shard.base, pages: meta.pages };
-        }),
+      const add = (hash: string, ordinal: number) => {
+        const list = map.get(hash);
+        if (list) list.push(ordinal);
+        else map.set(hash, [ordinal]);
+      };
+      const indexes = await Promise.all(
+        manifest.shards.map(async (shard) => ({
+          shard,
+          pages: await this.pages(shard.path, shard.count),
+          patchPages: shard.patch ? await this.pages(shard.patch.path, shard.patch.pages.length) : [],
+        })),
       );
-      for (const { base, pages } of shards) {
-        pages.forEach((page, i) => {
-          const list = map.get(page.hash);
-          if (list) list.push(base + i);
-          else map.set(page.hash, [base + i]);
-        });
+      for (const { shard, pages, patchPages } of indexes) {
+        const stale = new Set(shard.patch?.pages);
+        pages.forEach((page, i) => add(page.hash, stale.has(i) ? STALE : shard.base + i));
+        patchPages.forEach((page, j) => add(page.hash, shard.base + shard.patch!.pages[j]!));
       }
       return map;
     })();
     return this.ordinals;
+  }
+
+  /** The pages of the Pagefind index at `path`, which must hold `count`. */
+  private async pages(path: string, count: number): Promise<{ hash: string }[]> {
+    const entry = (await (await fetch(`${path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
+    const language = Object.values(entry.languages)[0];
+    if (!language) throw new Error(`${path}: no index`);
+    const meta = readPagefindMeta(withoutSignature(await gunzip(await fetch(`${path}pagefind.${language.hash}.pf_meta`))));
+    if (meta.pages.length !== count) throw new Error(`${path}: ${meta.pages.length} pages, expected ${count}`);
+    return meta.pages;
   }
 
   /**
@@ -185,6 +199,8 @@ export class SearchEngine {
           shared.add(result.id);
           continue;
         }
+        // The stale copy of a record its shard's patch holds.
+        if (candidates[0] === STALE) continue;
         let at = Number.MAX_SAFE_INTEGER;
         for (const w of result.words) if (w < at) at = w;
         const seen = found.get(candidates[0]!);
@@ -193,6 +209,7 @@ export class SearchEngine {
     }
     for (const id of shared) {
       for (const ordinal of ordinals.get(id)!) {
+        if (ordinal === STALE) continue;
         const at = await this.literalMatch(ordinal, phrase);
         if (at !== null) found.set(ordinal, Math.min(at, found.get(ordinal) ?? at));
       }

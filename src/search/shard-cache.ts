@@ -3,12 +3,19 @@
  * rebuild after a correction indexes one shard, not the archive:
  * - a shard whose records (file hashes, in order) and indexing code are unchanged is
  *   copied whole: its Pagefind index and its result-card documents;
- * - a changed shard is indexed again, but the prepared text of each unchanged record
- *   (the token stream Pagefind receives and its result-card document) is taken from the
- *   previous build of the shard with the same name instead of computed again.
+ * - a shard in which a few records changed (same number of records, at most
+ *   {@link patchLimit} positions differ) keeps its Pagefind index, and the changed
+ *   records are indexed into a small patch index beside it (./build-index.ts says how
+ *   the browser combines the two); the entry is taken over, not copied;
+ * - any other changed shard is indexed again, but the prepared text of each unchanged
+ *   record (the token stream Pagefind receives and its result-card document) is taken
+ *   from the previous build of the shard with the same name instead of computed again.
  *
- * One folder per shard version: <key>/{pagefind/, doc/<n>.json.gz, texts.jsonl, label, complete}.
- * `complete` is written last, so a build stopped halfway never leaves an entry that looks whole.
+ * One folder per shard version: <key>/{pagefind/, base-keys.json, doc/<n>.json.gz,
+ * texts.jsonl, label, complete} and, for a patched shard, patch/ and patch.json.
+ * `base-keys.json` lists the records (keys, in order) the Pagefind index in pagefind/ was
+ * built from; `texts.jsonl` the records the entry now stands for. `complete` is written
+ * last, so a build stopped halfway never leaves an entry that looks whole.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +32,36 @@ export interface PreparedText {
 /** A record prepared by an earlier build, and where its result-card document is. */
 export interface CachedText extends PreparedText {
   docFile: string;
+}
+
+/** A shard restored from the cache: its patch, if it has one (see {@link ShardCache.restore}). */
+export interface RestoredShard {
+  /** Positions in the shard whose record the patch index holds, in the patch's page order. */
+  patch?: number[];
+}
+
+/** A cached shard that a patch can bring up to date (see {@link ShardCache.patchBase}). */
+export interface PatchBase {
+  /** The cache entry. */
+  key: string;
+  /** Positions in the shard whose record differs from the entry's Pagefind index. */
+  changed: number[];
+}
+
+/**
+ * Most records a patch index may hold in a shard of `count`: a twentieth of the shard,
+ * at least 8 and at most 300. Every record of a patch costs the browser a little on each
+ * search (one more small index to open), so past that the shard is indexed again.
+ * ARCHIVE_SEARCH_PATCH_LIMIT overrides it (0: never patch).
+ */
+export function patchLimit(count: number): number {
+  const set = process.env.ARCHIVE_SEARCH_PATCH_LIMIT;
+  if (set !== undefined && set !== '') {
+    const limit = Number(set);
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`ARCHIVE_SEARCH_PATCH_LIMIT is "${set}"; expected a whole number of records (0 never patches a shard), or unset it.`);
+    return limit;
+  }
+  return Math.min(300, Math.max(8, Math.floor(count / 20)));
 }
 
 /** The code a shard's index comes from and Pagefind's version, as one digest. */
@@ -66,18 +103,45 @@ export class ShardCache {
   }
 
   /**
-   * Copies the shard `key` into `pagefindOut` and its documents to `docDir/<base + n>.json.gz`,
-   * if the cache has it. Records before the shard may have been added or removed since,
-   * so the documents are renumbered from `base`.
+   * Copies the shard `key` into `pagefindOut` (and its patch index, if any, into
+   * `patchOut`) and its documents to `docDir/<base + n>.json.gz`, if the cache has it.
+   * Records before the shard may have been added or removed since, so the documents are
+   * renumbered from `base`. Returns null when the cache does not have it.
    */
-  restore(key: string, pagefindOut: string, docDir: string, base: number): boolean {
+  restore(key: string, pagefindOut: string, patchOut: string, docDir: string, base: number): RestoredShard | null {
     const entry = join(this.#dir, key);
-    if (!existsSync(join(entry, 'complete'))) return false;
+    if (!existsSync(join(entry, 'complete'))) return null;
     this.#used.add(key);
     cpSync(join(entry, 'pagefind'), pagefindOut, { recursive: true });
     const count = readdirSync(join(entry, 'doc')).length;
     for (let local = 0; local < count; local++) cpSync(join(entry, 'doc', `${local}.json.gz`), join(docDir, `${base + local}.json.gz`));
-    return true;
+    if (!existsSync(join(entry, 'patch.json'))) return {};
+    cpSync(join(entry, 'patch'), patchOut, { recursive: true });
+    return { patch: JSON.parse(readFileSync(join(entry, 'patch.json'), 'utf8')) as number[] };
+  }
+
+  /** The Pagefind index folder of the cache entry `key`. */
+  indexDir(key: string): string {
+    return join(this.#dir, key, 'pagefind');
+  }
+
+  /**
+   * The cached version of the shard `label` that a patch can bring to these records: it
+   * has as many records, and at most {@link patchLimit} positions hold another record
+   * than its Pagefind index does (a corrected record, or one replaced by another). The
+   * patch holds every such position, including those an earlier patch held.
+   */
+  patchBase(label: string, recordKeys: readonly string[]): PatchBase | null {
+    const limit = patchLimit(recordKeys.length);
+    for (const name of readdirSync(this.#dir)) {
+      const entry = join(this.#dir, name);
+      if (!existsSync(join(entry, 'complete')) || !existsSync(join(entry, 'base-keys.json')) || readFileSync(join(entry, 'label'), 'utf8') !== label) continue;
+      const baseKeys = JSON.parse(readFileSync(join(entry, 'base-keys.json'), 'utf8')) as string[];
+      if (baseKeys.length !== recordKeys.length) continue;
+      const changed = recordKeys.flatMap((key, i) => (key === baseKeys[i] ? [] : [i]));
+      if (changed.length > 0 && changed.length <= limit) return { key: name, changed };
+    }
+    return null;
   }
 
   /** The records prepared by the last complete build of the shard named `label`, by record key. */
@@ -107,8 +171,33 @@ export class ShardCache {
     mkdirSync(join(partial, 'doc'));
     texts.forEach((_, local) => cpSync(join(docDir, `${start + local}.json.gz`), join(partial, 'doc', `${local}.json.gz`)));
     writeFileSync(join(partial, 'texts.jsonl'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
+    writeFileSync(join(partial, 'base-keys.json'), JSON.stringify(texts.map((t) => t.key)));
     writeFileSync(join(partial, 'label'), label);
     renameSync(partial, entry);
+    writeFileSync(join(entry, 'complete'), '');
+    this.#used.add(key);
+  }
+
+  /**
+   * Keeps a patched shard as the entry `key`, made from the entry `base.key` (which
+   * this build no longer needs, so it is taken over rather than copied): its Pagefind
+   * index stays, the changed records' documents (docDir/<start + position>) replace
+   * theirs, and the patch index in `patchDir` replaces any earlier patch.
+   */
+  savePatched(key: string, base: PatchBase, patchDir: string, docDir: string, start: number, texts: readonly PreparedText[]): void {
+    const from = join(this.#dir, base.key);
+    const entry = join(this.#dir, key);
+    // Not complete while it changes: a build stopped halfway leaves nothing to reuse.
+    rmSync(join(from, 'complete'));
+    if (from !== entry) {
+      rmSync(entry, { recursive: true, force: true });
+      renameSync(from, entry);
+    }
+    for (const position of base.changed) cpSync(join(docDir, `${start + position}.json.gz`), join(entry, 'doc', `${position}.json.gz`));
+    rmSync(join(entry, 'patch'), { recursive: true, force: true });
+    cpSync(patchDir, join(entry, 'patch'), { recursive: true });
+    writeFileSync(join(entry, 'patch.json'), JSON.stringify(base.changed));
+    writeFileSync(join(entry, 'texts.jsonl'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
     writeFileSync(join(entry, 'complete'), '');
     this.#used.add(key);
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -39,6 +39,15 @@ function site(dist: string): Map<string, string> {
   return files;
 }
 
+/** The incremental build's output holds exactly the cold build's files, byte for byte (but those `except` names). */
+function expectSameSite(dist: string, coldDist: string, except: (path: string) => boolean = () => false): void {
+  const incremental = new Map([...site(dist)].filter(([path]) => !except(path)));
+  const cold = new Map([...site(coldDist)].filter(([path]) => !except(path)));
+  expect([...incremental.keys()]).toEqual([...cold.keys()]);
+  const differing = [...cold.keys()].filter((path) => incremental.get(path) !== cold.get(path));
+  expect(differing).toEqual([]);
+}
+
 const recordFile = (archive: string, n: number) => {
   const year = 2015 + (n % 4);
   return join(archive, 'records', String(year), `${year}-cppcc-9-${(n % 3) + 1}-${n}-t${String(n).padStart(5, '0')}.md`);
@@ -55,19 +64,46 @@ describe('rebuilding after a change', () => {
     const file = recordFile(archive, 6);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: 关于河道清淤的更正答复').replace(/\n$/, '\n\n更正：河道清淤工程已于本月完工。\n'));
     const output = build(archive, dist, cache);
-    // The rebuild did reuse: unchanged pages were copied, the index kept unchanged records' text.
+    // The rebuild did reuse: unchanged pages were copied, and the shard's index was kept
+    // with the changed record in a patch index beside it.
     expect(output).toMatch(/\((cached|restored)\)/);
-    expect(output).toMatch(/unchanged records' text reused|records unchanged, reused/);
+    expect(output).toMatch(/1 changed since its index was built, patched/);
 
     const page = readFileSync(join(dist, 'records', file.split('/').pop()!.replace(/\.md$/, ''), 'index.html'), 'utf8');
     expect(page).toContain('河道清淤工程已于本月完工');
     const coldDist = join(work, 'edit-cold');
     build(archive, coldDist, join(work, 'edit-cold-cache'));
-    const incremental = site(dist);
-    const cold = site(coldDist);
-    expect([...incremental.keys()]).toEqual([...cold.keys()]);
-    const differing = [...cold.keys()].filter((path) => incremental.get(path) !== cold.get(path));
-    expect(differing).toEqual([]);
+    // Every file but the search index's own (the patch; tests/e2e/search.spec.ts searches
+    // a patched site) is the cold build's, the result-card documents included.
+    const patched = (path: string) => path.startsWith('pagefind/') || path === 'search-data/manifest.json';
+    expectSameSite(dist, coldDist, patched);
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { shards: { path: string; patch?: { path: string; pages: number[] } }[] };
+    const changedId = file.split('/').pop()!.replace(/\.md$/, '');
+    const coldManifest = JSON.parse(readFileSync(join(coldDist, 'search-data/manifest.json'), 'utf8'));
+    expect({ ...manifest, shards: manifest.shards.map(({ patch: _, ...shard }) => shard) }).toEqual(coldManifest);
+    const patch = manifest.shards[0]!.patch!;
+    expect(patch.pages).toHaveLength(1);
+    const doc = JSON.parse(gunzipSync(readFileSync(join(dist, 'search-data/doc', `${patch.pages[0]}.json.gz`))).toString()) as { id: string };
+    expect(doc.id).toBe(changedId);
+    expect(existsSync(join(dist, patch.path, 'pagefind-entry.json'))).toBe(true);
+
+    // A second rebuild starts from the output before last, kept as its staging folder:
+    // the page changed by the first rebuild must be brought up to date, a deleted
+    // record's pages (and a list page that only it filled) must go.
+    const second = recordFile(archive, 2);
+    writeFileSync(second, readFileSync(second, 'utf8').replace(/\n$/, '\n\n补充说明：第二次更正。\n'));
+    const deleted = recordFile(archive, 9);
+    rmSync(deleted);
+    const again = build(archive, dist, cache);
+    expect(again).toMatch(/reusing the previous output: [1-9]\d* unchanged pages kept/);
+    expect(again).toMatch(/[1-9]\d* page\(s\) the site no longer has removed/);
+    // One record fewer: the shard is indexed again, and its patch is gone.
+    expect(again).not.toMatch(/patched/);
+    const coldAgain = join(work, 'edit-cold-again');
+    build(archive, coldAgain, join(work, 'edit-cold-again-cache'));
+    expectSameSite(dist, coldAgain);
+    expect(readFileSync(join(dist, 'records', second.split('/').pop()!.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain('第二次更正');
+    expect(readFileSync(join(dist, 'records', file.split('/').pop()!.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain('河道清淤工程已于本月完工');
   });
 
   test('adding a document that records cite turns their citations into links, though their files did not change', () => {
