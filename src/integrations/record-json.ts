@@ -1,13 +1,20 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveConfig } from '../lib/archive-config.ts';
+import { astroCacheDir } from '../lib/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { openRecord } from '../lib/open-data.ts';
+import { readRecordJsonState, recordJsonPath, writeRecordJsonState } from '../lib/record-json-state.ts';
+import { hashSources } from '../lib/source-digest.ts';
 import { recordSchema } from '../schemas/index.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
+
+/** The code a record's JSON comes from (open-data.ts and what it imports, the schemas, the frontmatter reader). */
+const JSON_CODE = ['src/lib', 'src/schemas', 'src/validation', 'src/integrations/record-json.ts'];
 
 /**
  * Writes /records/<id>.json, each record's open data, beside its page once the pages are
@@ -17,23 +24,52 @@ import { listRecordFiles } from '../validation/validate-archive.ts';
  * renders, about 35 s of a 10,000-record build for 10,000 files; writing the same JSON
  * straight from the record files takes a few seconds. The body is the text after the
  * frontmatter, trimmed, exactly as Astro's `entry.body` gives it for .md and .mdx.
+ *
+ * On a rebuild into the previous output (src/lib/output-staging.ts), the file of a
+ * record whose source, the code and the archive settings are unchanged is already there
+ * and stays: it is neither parsed nor written again (src/lib/record-json-state.ts). The
+ * files of records no longer in the archive are removed.
  */
 export function recordJson(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'archive:record-json',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(new URL('records/', dir));
+        const out = fileURLToPath(dir);
         const { baseUrl } = archiveConfig();
-        let count = 0;
+        const cache = astroCacheDir();
+        const codeHash = createHash('sha256').update(baseUrl).update('\0');
+        hashSources(codeHash, root, JSON_CODE);
+        const code = codeHash.digest('base64url');
+        const before = readRecordJsonState(cache);
+        const unchanged = before?.code === code ? before.files : {};
+        const files: Record<string, string> = {};
+        let written = 0;
+        let kept = 0;
         for (const file of listRecordFiles(join(contentDir(), 'records'))) {
-          const read = readFrontmatter(readFileSync(file, 'utf8'));
+          const source = readFileSync(file, 'utf8');
+          // The file name is the record's id (checked before the build).
+          const id = basename(file, extname(file));
+          const digest = createHash('sha256').update(source).digest('base64url');
+          files[id] = digest;
+          const target = join(out, recordJsonPath(id));
+          if (unchanged[id] === digest && existsSync(target)) {
+            kept++;
+            continue;
+          }
+          const read = readFrontmatter(source);
           // Checked before the build: a record that does not parse here is a bug, said plainly.
           const record = recordSchema.parse(read?.data);
-          writeFileSync(join(out, `${record.id}.json`), JSON.stringify(openRecord(record, read!.body.trim(), baseUrl), null, 2));
-          count++;
+          writeFileSync(target, JSON.stringify(openRecord(record, read!.body.trim(), baseUrl), null, 2));
+          written++;
         }
-        logger.info(`${count} record JSON files written`);
+        for (const id of Object.keys(before?.files ?? {})) if (!(id in files)) rmSync(join(out, recordJsonPath(id)), { force: true });
+        writeRecordJsonState(cache, { code, files });
+        logger.info(`${written + kept} record JSON files: ${written} written${kept ? `, ${kept} unchanged kept` : ''}`);
       },
     },
   };

@@ -14,29 +14,31 @@
  *    stays as the staging folder of the next build instead of being deleted.
  * 2. {@link prepareStaging}, before the next build: the staging folder is one build
  *    behind. Every page that Astro's incremental manifest lists (the pages of the
- *    published output) is brought to the published version: a page whose size or
- *    bytes differ is copied, with its time, from the published output (a few pages
- *    after a correction). Everything else (assets, search index, record
- *    JSON, pages no longer listed) is removed; the build writes it again.
+ *    published output) and every record JSON file (which src/integrations/record-json.ts
+ *    keeps the same way) is brought to the published version: a file whose size or
+ *    bytes differ is copied, with its time, from the published output (a few files
+ *    after a correction). Everything else (assets, search index, pages no longer
+ *    listed) is removed; the build writes it again.
  * 3. {@link removeOrphanPages}, when Astro has written its pages and before the link
  *    check (src/integrations/output-orphans.ts): a page of the old manifest that this
  *    build neither listed nor wrote (a deleted record's page) is removed.
  *
- * The folder is reused only when Astro's manifest is the one the published output was
- * built with (recorded by {@link swapOutput}): if a later build failed after Astro had
- * rewritten its manifest, or the output was built elsewhere, the staging folder is
+ * The folder is reused only when Astro's manifest and the record JSON list are the ones
+ * the published output was built with (recorded by {@link swapOutput}): if a later build
+ * failed after rewriting them, or the output was built elsewhere, the staging folder is
  * deleted and Astro restores from its cache as before. A rebuild then equals a cold
  * build byte for byte (tests/unit/incremental-build.test.ts), as it did.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { readRecordJsonState, recordJsonPath, recordJsonStateFile } from './record-json-state.ts';
 
 /** What {@link prepareStaging} did. */
 export interface StagingPlan {
   /** Whether the previous output is being reused. */
   reused: boolean;
-  /** The pages (paths relative to the output) of the published output's Astro manifest. */
+  /** The files kept: the pages of the published output's Astro manifest and its record JSON files (paths relative to the output). */
   pages: Set<string>;
   /** Pages already identical in the staging folder. */
   kept: number;
@@ -54,12 +56,23 @@ const previousManifestFile = (astroCache: string) => join(astroCache, 'increment
 // One record per output folder: two outputs built from one archive share its cache.
 const publishedFile = (astroCache: string, finalDir: string) => join(astroCache, 'published', `${createHash('sha256').update(finalDir).digest('hex').slice(0, 16)}.json`);
 
-function manifestDigest(astroCache: string): string | null {
+/**
+ * A digest of the cache files that say what an output folder holds: Astro's manifest
+ * and the record JSON list (src/lib/record-json-state.ts). Null without Astro's manifest.
+ */
+function stateDigest(astroCache: string): string | null {
+  const hash = createHash('sha256');
   try {
-    return createHash('sha256').update(readFileSync(manifestFile(astroCache))).digest('hex');
+    hash.update(readFileSync(manifestFile(astroCache)));
   } catch {
     return null;
   }
+  try {
+    hash.update(readFileSync(recordJsonStateFile(astroCache)));
+  } catch {
+    hash.update('no record JSON list');
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -119,11 +132,14 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
   } catch {
     // Never published from this cache.
   }
-  if (!existsSync(finalDir) || published === null || published !== manifestDigest(astroCache)) {
+  if (!existsSync(finalDir) || published === null || published !== stateDigest(astroCache)) {
     rmSync(staging, { recursive: true, force: true });
     return plan;
   }
-  const pages = manifestPages(astroCache);
+  // The record JSON files are kept like pages: src/integrations/record-json.ts leaves
+  // those of unchanged records as they are.
+  const jsonFiles = Object.keys(readRecordJsonState(astroCache)?.files ?? {}).map(recordJsonPath);
+  const pages = new Set([...manifestPages(astroCache), ...jsonFiles]);
   copyFileSync(manifestFile(astroCache), previousManifestFile(astroCache));
   // Top-level folders holding no listed page go whole, by one rename.
   const keepTop = new Set([...pages].map((p) => p.split('/')[0]!));
@@ -205,5 +221,5 @@ export function swapOutput(options: { finalDir: string; staging: string; astroCa
   if (hadOutput) renameSync(old, staging);
   const record = publishedFile(astroCache, finalDir);
   mkdirSync(dirname(record), { recursive: true });
-  writeFileSync(record, JSON.stringify({ finalDir, manifest: manifestDigest(astroCache) }));
+  writeFileSync(record, JSON.stringify({ finalDir, manifest: stateDigest(astroCache) }));
 }

@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ReferenceIndex } from '../remark/archive-links.ts';
+import { hashSources } from './source-digest.ts';
 
 /**
  * The code a record's rendered Markdown comes from, besides Astro's own, and the code
  * that decides what of it the store keeps (the record loader; the HTML beside the store).
  */
 const RENDER_CODE = ['src/remark', 'src/rehype', 'src/schemas', 'src/lib/doc-number.ts', 'src/lib/numerals.ts', 'src/lib/record-loader.ts', 'src/lib/record-html.ts'];
-
-function sourceFiles(root: string, path: string): string[] {
-  const full = join(root, path);
-  if (!/\.[cm]?[jt]s$/.test(path)) return readdirSync(full, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() || /\.[cm]?[jt]s$/.test(entry.name) ? sourceFiles(root, join(path, entry.name)) : []));
-  return [full];
-}
 
 /**
  * A digest of what a record's rendered HTML depends on besides its own file: the code
@@ -26,7 +19,7 @@ function sourceFiles(root: string, path: string): string[] {
  */
 export function renderInputsDigest(root: string, index: ReferenceIndex): string {
   const hash = createHash('sha256');
-  for (const file of RENDER_CODE.flatMap((path) => sourceFiles(root, path)).sort()) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  hashSources(hash, root, RENDER_CODE);
   for (const map of [index.byTitle, index.byDocNo]) {
     for (const [key, target] of [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${key}\0${target.id}\0${target.title}\0`);
     hash.update('\u0001');

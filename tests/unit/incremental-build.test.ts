@@ -97,6 +97,8 @@ describe('rebuilding after a change', () => {
     const again = build(archive, dist, cache);
     expect(again).toMatch(/reusing the previous output: [1-9]\d* unchanged pages kept/);
     expect(again).toMatch(/[1-9]\d* page\(s\) the site no longer has removed/);
+    // Only the corrected record's open-data file is written again.
+    expect(again).toMatch(/record JSON files: 1 written, [1-9]\d* unchanged kept/);
     // One record fewer: the shard is indexed again, and its patch is gone.
     expect(again).not.toMatch(/patched/);
     const coldAgain = join(work, 'edit-cold-again');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { manifestPages, prepareStaging, removeOrphanPages, swapOutput } from '../../src/lib/output-staging.ts';
+import { writeRecordJsonState } from '../../src/lib/record-json-state.ts';
 
 // A build's output folder reused as the next build's staging folder must end up holding
 // exactly the published pages Astro may keep, and nothing a build would not write again.
@@ -33,7 +34,7 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-function setUp(name: string) {
+function setUp(name: string, recordJson?: Record<string, string>) {
   const root = join(work, name);
   const finalDir = join(root, 'dist');
   const staging = `${finalDir}.staging`;
@@ -47,6 +48,7 @@ function setUp(name: string) {
   write(staging, { 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1', 'records/a.json': '{"a":1}', '_astro/new.css': 'y', 'pagefind/p.pf_meta': 'm' }, last);
   const published = ['records/a/index.html', 'records/b/index.html', 'units/县财政局/index.html'];
   writeManifest(cache, published);
+  if (recordJson) writeRecordJsonState(cache, { code: 'c', files: recordJson });
   swapOutput({ finalDir, staging, astroCache: cache });
   return { finalDir, staging, cache, trash, published };
 }
@@ -75,6 +77,13 @@ describe('reusing the previous output as the staging folder', () => {
 
     // Once brought up to date, a second preparation finds every page kept by size and time.
     expect(prepareStaging({ finalDir, staging, astroCache: cache, trash })).toMatchObject({ reused: true, kept: 3, copied: 0 });
+  });
+
+  test('the record JSON files the last build listed are kept and brought up to date like pages', () => {
+    const { finalDir, staging, cache, trash } = setUp('json', { a: 'digest-of-a' });
+    const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    expect(plan.reused).toBe(true);
+    expect(tree(staging)['records/a.json']).toBe('{"a":1}');
   });
 
   test('a page of the old manifest that the new build neither lists nor wrote is removed, with its empty folder', () => {
