@@ -31,7 +31,10 @@ const staging = `${finalDir}.staging`;
 const lock = `${finalDir}.lock`;
 const started = performance.now();
 
-const check = validateArchive(archive, process.cwd());
+// One cache per archive folder (Astro's content store and unchanged pages, the search
+// shards, the records' checks), so building another archive never mixes records.
+const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
+const check = validateArchive(archive, process.cwd(), { cacheFile: resolve(cacheDir, 'record-checks.json') });
 if (check.problems.length) {
   console.error(`✖ The archive at ${archive} has ${check.problems.length} problem(s); nothing was built:\n${renderProblems(check.problems)}`);
   process.exit(1);
@@ -97,9 +100,6 @@ function takeLock(path: string, busy: 'refuse' | 'wait'): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
   }
 }
-// One cache per archive folder (Astro's content store and unchanged pages, and the
-// search shards), so building another archive never mixes records.
-const cacheDir = resolve(process.env.ARCHIVE_CACHE_DIR || resolve(root, 'node_modules/.astro', createHash('sha256').update(archive).digest('hex').slice(0, 12)));
 rmSync(searchStaging, { recursive: true, force: true });
 rmSync(trash, { recursive: true, force: true });
 const staged = prepareStaging({ finalDir, staging, astroCache: cacheDir, trash });

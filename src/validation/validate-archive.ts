@@ -1,6 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { hashSources } from '../lib/source-digest.ts';
 import { archiveConfigSchema, type ArchiveConfig, type ArchiveRecord } from '../schemas/index.ts';
 import { formatIssues, type LocatedProblem } from './format-issues.ts';
 import { validateRecordSource } from './validate-record.ts';
@@ -74,11 +76,59 @@ function proposalKey(record: ArchiveRecord): string | null {
   return `${s.place ?? '?'}${s.body === 'npc' ? '人大' : '政协'}${s.term}届${s.meeting ?? '?'}次 第${record.number.replace(/^0+/, '')}号 (${record.kind})`;
 }
 
+/** What a record that passed its own checks contributes to the archive-wide ones. */
+interface CheckedRecord {
+  /** Digest of the record's file. */
+  hash: string;
+  id: string;
+  proposal: string | null;
+  unit: string | null;
+}
+
+/**
+ * The checks a previous run passed, by file as shown (src/validation/, src/schemas/ and
+ * src/lib/ code digest, then per file): a record whose file is unchanged is not parsed
+ * and checked again. Written by hand, not a library: it is one JSON file.
+ */
+interface CheckCache {
+  code: string;
+  files: Record<string, CheckedRecord>;
+}
+
+function checkCode(): string {
+  const hash = createHash('sha256');
+  hashSources(hash, join(import.meta.dirname, '..', '..'), ['src/validation', 'src/schemas', 'src/lib']);
+  return hash.digest('base64url');
+}
+
+function readCheckCache(file: string | undefined, code: string): Record<string, CheckedRecord> {
+  if (!file) return {};
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as CheckCache;
+    return cache.code === code ? cache.files : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Options of {@link validateArchive}. */
+export interface ValidateArchiveOptions {
+  /**
+   * A file that keeps, from one run to the next, which record files passed their own
+   * checks (scripts/build.ts keeps it in the build cache): those unchanged since are
+   * not parsed again. The checks across records (ids, proposal numbers) always run.
+   */
+  cacheFile?: string;
+}
+
 /**
  * Checks a whole archive folder before anything is built: the settings file, every
  * record's frontmatter, file names against ids, and duplicate ids.
  */
-export function validateArchive(contentDir: string, displayRoot = process.cwd()): ArchiveCheck {
+export function validateArchive(contentDir: string, displayRoot = process.cwd(), options: ValidateArchiveOptions = {}): ArchiveCheck {
+  const code = options.cacheFile ? checkCode() : '';
+  const cached = readCheckCache(options.cacheFile, code);
+  const passed: Record<string, CheckedRecord> = {};
   const { config, problems } = validateArchiveConfig(contentDir, displayRoot);
   const files = listRecordFiles(join(contentDir, 'records'));
   if (files.length === 0) {
@@ -88,16 +138,25 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd())
   const claims = new Map<string, { file: string; unit: string | null }[]>();
   for (const file of files) {
     const shown = relative(displayRoot, file);
-    const check = validateRecordSource(shown, readFileSync(file, 'utf8'));
-    problems.push(...check.problems);
-    if (!check.record) continue;
-    const id = check.record.id;
+    const source = readFileSync(file, 'utf8');
+    const hash = options.cacheFile ? createHash('sha256').update(source).digest('base64url') : '';
+    let checked: CheckedRecord | undefined = cached[shown]?.hash === hash ? cached[shown] : undefined;
+    if (!checked) {
+      const check = validateRecordSource(shown, source);
+      problems.push(...check.problems);
+      if (!check.record) continue;
+      checked = { hash, id: check.record.id, proposal: proposalKey(check.record), unit: check.record.kind === 'document' ? null : check.record.handlingUnit };
+      if (!check.problems.length) passed[shown] = checked;
+    } else {
+      passed[shown] = checked;
+    }
+    const id = checked.id;
     const stem = basename(file, extname(file));
     if (stem !== id) {
       problems.push({ file: shown, line: null, field: 'id', message: `the file is named "${stem}" but its id is "${id}"; expected the file name to be the id. Hint: rename the file to ${id}${extname(file)}.` });
     }
-    const key = proposalKey(check.record);
-    if (key) (claims.get(key) ?? claims.set(key, []).get(key)!).push({ file: shown, unit: check.record.kind === 'document' ? null : check.record.handlingUnit });
+    const key = checked.proposal;
+    if (key) (claims.get(key) ?? claims.set(key, []).get(key)!).push({ file: shown, unit: checked.unit });
     const earlier = seen.get(id);
     if (earlier) {
       problems.push({ file: shown, line: null, field: 'id', message: `the id "${id}" is already used by ${earlier}; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.` });
@@ -115,6 +174,11 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd())
       const others = list.filter((c) => c !== claim).map((c) => c.file).join(', ');
       warnings.push({ file: claim.file, line: null, field: 'number', message: `${key} is also claimed by ${others}. Hint: check the proposal number and session; if it is the same page imported twice, keep one.` });
     }
+  }
+  if (options.cacheFile) {
+    mkdirSync(dirname(options.cacheFile), { recursive: true });
+    writeFileSync(`${options.cacheFile}.partial`, JSON.stringify({ code, files: passed } satisfies CheckCache));
+    renameSync(`${options.cacheFile}.partial`, options.cacheFile);
   }
   return { config, recordCount: files.length, problems, warnings };
 }

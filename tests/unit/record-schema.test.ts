@@ -128,12 +128,27 @@ describe('whole-archive checks', () => {
       writeFileSync(join(dir, 'records/x/2016-cppcc-9-2-1-t00001.md'), one);
       // Another id, same session, number and unit as record 1.
       writeFileSync(join(dir, 'records/x/2016-cppcc-9-2-1-dup001.md'), one.replace('id: 2016-cppcc-9-2-1-t00001', 'id: 2016-cppcc-9-2-1-dup001'));
-      const check = validateArchive(dir, dir);
-      expect(renderProblems(check.problems)).toBe(
-        'records/x/2016-cppcc-9-2-1-t00001.md: the id "2016-cppcc-9-2-1-t00001" is already used by records/2016/2016-cppcc-9-2-1-t00001.md; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.',
-      );
-      expect(check.warnings.map((w) => w.file).sort()).toEqual(['records/2016/2016-cppcc-9-2-1-t00001.md', 'records/x/2016-cppcc-9-2-1-dup001.md', 'records/x/2016-cppcc-9-2-1-t00001.md']);
-      expect(check.warnings[0]!.message).toContain('测试市政协9届2次 第1号 (cppcc-proposal-reply) is also claimed by');
+      // Without a cache, with an empty one, and with the one that run left: every file is
+      // then taken from the cache, and the checks across records must still find both.
+      const cacheFile = join(dir, '.cache', 'checks.json');
+      for (const options of [{}, { cacheFile }, { cacheFile }]) {
+        const check = validateArchive(dir, dir, options);
+        expect(renderProblems(check.problems)).toBe(
+          'records/x/2016-cppcc-9-2-1-t00001.md: the id "2016-cppcc-9-2-1-t00001" is already used by records/2016/2016-cppcc-9-2-1-t00001.md; expected every record id to be unique. Hint: these may be the same page imported twice; keep one.',
+        );
+        expect(check.warnings.map((w) => w.file).sort()).toEqual(['records/2016/2016-cppcc-9-2-1-t00001.md', 'records/x/2016-cppcc-9-2-1-dup001.md', 'records/x/2016-cppcc-9-2-1-t00001.md']);
+        expect(check.warnings[0]!.message).toContain('测试市政协9届2次 第1号 (cppcc-proposal-reply) is also claimed by');
+      }
+      const cached = Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: object }).files);
+      // Every file passed its own checks (the duplicate id is a check across records).
+      expect(cached).toHaveLength(6);
+      // A file changed since it was cached is checked again: a broken record is reported.
+      writeFileSync(join(dir, 'records/x/2016-cppcc-9-2-1-dup001.md'), one.replace('id: 2016-cppcc-9-2-1-t00001', 'id: 2016-cppcc-9-2-1-dup001').replace(/^kind: .*$/m, 'kind: nonsense'));
+      const broken = validateArchive(dir, dir, { cacheFile });
+      expect(renderProblems(broken.problems)).toContain('records/x/2016-cppcc-9-2-1-dup001.md');
+      expect(renderProblems(broken.problems)).toContain('kind');
+      // It is not kept as passed, so the next run reports it too.
+      expect(renderProblems(validateArchive(dir, dir, { cacheFile }).problems)).toContain('records/x/2016-cppcc-9-2-1-dup001.md');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
