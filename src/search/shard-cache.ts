@@ -181,19 +181,28 @@ export class ShardCache {
   /**
    * Keeps a patched shard as the entry `key`, made from the entry `base.key` (which
    * this build no longer needs, so it is taken over rather than copied): its Pagefind
-   * index stays, the changed records' documents (docDir/<start + position>) replace
-   * theirs, and the patch index in `patchDir` replaces any earlier patch.
+   * index stays, the documents of records that differ from those it held
+   * (docDir/<start + position>) replace theirs, and the patch index in `patchDir`
+   * replaces any earlier patch.
    */
   savePatched(key: string, base: PatchBase, patchDir: string, docDir: string, start: number, texts: readonly PreparedText[]): void {
     const from = join(this.#dir, base.key);
     const entry = join(this.#dir, key);
+    // The records the entry's documents are of: an earlier patch's, where it had one.
+    const held = readFileSync(join(from, 'texts.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as PreparedText).key);
     // Not complete while it changes: a build stopped halfway leaves nothing to reuse.
     rmSync(join(from, 'complete'));
     if (from !== entry) {
       rmSync(entry, { recursive: true, force: true });
       renameSync(from, entry);
     }
-    for (const position of base.changed) cpSync(join(docDir, `${start + position}.json.gz`), join(entry, 'doc', `${position}.json.gz`));
+    // Every document of another record than before (a change reverted too) is replaced.
+    texts.forEach((text, position) => {
+      if (text.key !== held[position]) cpSync(join(docDir, `${start + position}.json.gz`), join(entry, 'doc', `${position}.json.gz`));
+    });
     rmSync(join(entry, 'patch'), { recursive: true, force: true });
     cpSync(patchDir, join(entry, 'patch'), { recursive: true });
     writeFileSync(join(entry, 'patch.json'), JSON.stringify(base.changed));
