@@ -13,12 +13,12 @@
  * 1. {@link swapOutput}: the new output replaces the old by renames, and the old output
  *    stays as the staging folder of the next build instead of being deleted.
  * 2. {@link prepareStaging}, before the next build: the staging folder is one build
- *    behind. Every page that Astro's incremental manifest lists (the pages of the
- *    published output) and every record JSON file (which src/integrations/record-json.ts
- *    keeps the same way) is brought to the published version: a file whose size or
- *    bytes differ is copied, with its time, from the published output (a few files
- *    after a correction). Everything else (assets, search index, pages no longer
- *    listed) is removed; the build writes it again.
+ *    behind. Every page that Astro's incremental manifest lists is brought to Astro's
+ *    copy of it in its cache (what Astro would otherwise copy back), and every record
+ *    JSON file (which src/integrations/record-json.ts keeps the same way) to the
+ *    published output's: a file whose size or bytes differ is copied, with its time
+ *    (a few files after a correction). Everything else (assets, search index, pages no
+ *    longer listed) is removed; the build writes it again.
  * 3. {@link removeOrphanPages}, when Astro has written its pages and before the link
  *    check (src/integrations/output-orphans.ts): a page of the old manifest that this
  *    build neither listed nor wrote (a deleted record's page) is removed.
@@ -117,7 +117,7 @@ function removeWithEmptyParents(root: string, rel: string): void {
 
 /**
  * Makes `staging` ready for a build into it (see the module comment): the published
- * output's pages, identical to it, and nothing else. Folders a build writes whole
+ * output's pages (as Astro keeps them) and record JSON files, and nothing else. Folders a build writes whole
  * (`_astro`, the search index) are moved to `trash` in one rename each, for the caller
  * to delete while the build runs. Without a published output to follow, `staging` is
  * deleted and the build starts from an empty folder.
@@ -136,10 +136,15 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
     rmSync(staging, { recursive: true, force: true });
     return plan;
   }
-  // The record JSON files are kept like pages: src/integrations/record-json.ts leaves
-  // those of unchanged records as they are.
+  // A page is brought to Astro's own copy in its cache, which is what Astro would copy
+  // back if the page were missing: a page edited by hand in the published output is not
+  // carried into the next one. The record JSON files, which Astro does not keep, are
+  // brought to the published output's (src/integrations/record-json.ts leaves those of
+  // unchanged records as they are).
+  const astroPages = manifestPages(astroCache);
   const jsonFiles = Object.keys(readRecordJsonState(astroCache)?.files ?? {}).map(recordJsonPath);
-  const pages = new Set([...manifestPages(astroCache), ...jsonFiles]);
+  const pages = new Set([...astroPages, ...jsonFiles]);
+  const sourceOf = (rel: string) => (astroPages.has(rel) ? join(astroCache, 'dist', rel) : join(finalDir, rel));
   copyFileSync(manifestFile(astroCache), previousManifestFile(astroCache));
   // Top-level folders holding no listed page go whole, by one rename.
   const keepTop = new Set([...pages].map((p) => p.split('/')[0]!));
@@ -157,19 +162,19 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
     }
   }
   for (const rel of pages) {
-    const source = join(finalDir, rel);
+    const source = sourceOf(rel);
     const target = join(staging, rel);
     const want = statSync(source, { throwIfNoEntry: false });
     const have = statSync(target, { throwIfNoEntry: false });
     if (!want) {
-      // Listed but not published (removed by hand): the build renders or restores it.
+      // Listed but not there (removed by hand): the build renders it.
       if (have) removeWithEmptyParents(staging, rel);
       continue;
     }
-    // Size and modification time, as rsync compares: each build writes a changed page
-    // anew, and a copy made here carries the published page's time. When only the time
-    // differs (Astro restored the page from its cache, writing it anew), the bytes decide:
-    // reading both costs less than a copy.
+    // Size and modification time, as rsync compares: each build writes a changed file
+    // anew, and a copy made here carries its source's time. When only the time differs
+    // (the first time, or a page Astro copied from its cache), the bytes decide: reading
+    // both costs less than a copy.
     if (have && have.size === want.size && (Math.abs(have.mtimeMs - want.mtimeMs) < 1 || readFileSync(target).equals(readFileSync(source)))) {
       if (Math.abs(have.mtimeMs - want.mtimeMs) >= 1) utimesSync(target, want.atime, want.mtime);
       plan.kept++;

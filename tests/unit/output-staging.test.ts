@@ -48,6 +48,8 @@ function setUp(name: string, recordJson?: Record<string, string>) {
   write(staging, { 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1', 'records/a.json': '{"a":1}', '_astro/new.css': 'y', 'pagefind/p.pf_meta': 'm' }, last);
   const published = ['records/a/index.html', 'records/b/index.html', 'units/县财政局/index.html'];
   writeManifest(cache, published);
+  // Astro's own copies of the last build's pages, in its cache.
+  write(join(cache, 'dist'), { 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1' }, last);
   if (recordJson) writeRecordJsonState(cache, { code: 'c', files: recordJson });
   swapOutput({ finalDir, staging, astroCache: cache });
   return { finalDir, staging, cache, trash, published };
@@ -57,7 +59,7 @@ describe('reusing the previous output as the staging folder', () => {
   test('the published pages are brought up to date, everything else goes, and the pages that match are kept', () => {
     const { finalDir, staging, cache, trash, published } = setUp('sync');
     // Astro wrote a anew in the last build, with the same bytes.
-    utimesSync(join(finalDir, 'records/a/index.html'), new Date(), new Date());
+    utimesSync(join(cache, 'dist', 'records/a/index.html'), new Date(), new Date());
     // After the swap the staging folder is the output before last.
     expect(readFileSync(join(staging, 'records/b/index.html'), 'utf8')).toBe('B1');
     expect(manifestPages(cache)).toEqual(new Set(published));
@@ -69,7 +71,7 @@ describe('reusing the previous output as the staging folder', () => {
     expect(tree(staging)).toEqual({ 'records/a/index.html': 'A1', 'records/b/index.html': 'B2', 'units/县财政局/index.html': 'U1' });
     // The unlisted page's folder is gone with it, and the time now matches the published page.
     expect(existsSync(join(staging, 'records/gone'))).toBe(false);
-    expect(statSync(join(staging, 'records/a/index.html')).mtimeMs).toBeCloseTo(statSync(join(finalDir, 'records/a/index.html')).mtimeMs, -1);
+    expect(statSync(join(staging, 'records/a/index.html')).mtimeMs).toBeCloseTo(statSync(join(cache, 'dist', 'records/a/index.html')).mtimeMs, -1);
     // Whole folders the build writes again were moved aside for deleting.
     expect(readdirSync(trash).sort()).toEqual(['_astro']);
     // The published output itself is untouched.
@@ -77,6 +79,13 @@ describe('reusing the previous output as the staging folder', () => {
 
     // Once brought up to date, a second preparation finds every page kept by size and time.
     expect(prepareStaging({ finalDir, staging, astroCache: cache, trash })).toMatchObject({ reused: true, kept: 3, copied: 0 });
+  });
+
+  test('a page edited by hand in the published output is not carried into the next build', () => {
+    const { finalDir, staging, cache, trash } = setUp('edited');
+    write(finalDir, { 'records/b/index.html': 'B2 + 统计代码' });
+    prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    expect(readFileSync(join(staging, 'records/b/index.html'), 'utf8')).toBe('B2');
   });
 
   test('the record JSON files the last build listed are kept and brought up to date like pages', () => {
