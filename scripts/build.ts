@@ -103,7 +103,7 @@ function takeLock(path: string, busy: 'refuse' | 'wait'): void {
 rmSync(searchStaging, { recursive: true, force: true });
 rmSync(trash, { recursive: true, force: true });
 const staged = prepareStaging({ finalDir, staging, astroCache: cacheDir, trash });
-if (staged.reused) console.error(`… reusing the previous output: ${staged.kept} unchanged pages kept, ${staged.copied} copied from ${finalDir}, ${staged.removed} files and folders to write again (${((Date.now() - staged.since) / 1000).toFixed(1)} s)`);
+if (staged.reused) console.error(`… reusing the previous output: ${staged.kept} unchanged files kept, ${staged.copied} brought up to date, ${staged.removed} files and folders to write again (${((Date.now() - staged.since) / 1000).toFixed(1)} s)`);
 // What the build writes again is deleted while it runs.
 const trashed = rm(trash, { recursive: true, force: true });
 

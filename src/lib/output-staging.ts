@@ -40,9 +40,9 @@ export interface StagingPlan {
   reused: boolean;
   /** The files kept: the pages of the published output's Astro manifest and its record JSON files (paths relative to the output). */
   pages: Set<string>;
-  /** Pages already identical in the staging folder. */
+  /** Files already identical in the staging folder. */
   kept: number;
-  /** Pages copied from the published output. */
+  /** Files copied in (from Astro's cache or the published output). */
   copied: number;
   /** Files removed because the build writes them again. */
   removed: number;

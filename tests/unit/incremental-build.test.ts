@@ -95,7 +95,7 @@ describe('rebuilding after a change', () => {
     const deleted = recordFile(archive, 9);
     rmSync(deleted);
     const again = build(archive, dist, cache);
-    expect(again).toMatch(/reusing the previous output: [1-9]\d* unchanged pages kept/);
+    expect(again).toMatch(/reusing the previous output: [1-9]\d* unchanged files kept/);
     expect(again).toMatch(/[1-9]\d* page\(s\) the site no longer has removed/);
     // Only the corrected record's open-data file is written again.
     expect(again).toMatch(/record JSON files: 1 written, [1-9]\d* unchanged kept/);
