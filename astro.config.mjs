@@ -70,7 +70,7 @@ export default defineConfig({
     // One style sheet for the whole site: a record page needs one render-blocking request
     // instead of two, and every later page finds it cached.
     // scripts/build.ts leaves the previous output's unchanged pages in the output folder
-    // for Astro to keep (scripts/lib/output-staging.ts); a direct `astro build` empties it.
+    // for Astro to keep (src/lib/output-staging.ts); a direct `astro build` empties it.
     build: { assetsInlineLimit: 0, cssCodeSplit: false, emptyOutDir: process.env.ARCHIVE_OUT_DIR_PREPARED !== '1' },
   },
   markdown: {

@@ -26,7 +26,7 @@ const finalDir = resolve(process.env.ARCHIVE_DIST_DIR || resolve(root, 'dist'));
 // Always the same staging folder: Astro hashes its output folder into the key of its
 // content cache, so a folder named per run would discard the cache on every build.
 // Two builds into the same output at once are refused (the lock below). Between builds
-// it holds the previous output, which the next build reuses (./lib/output-staging.ts).
+// it holds the previous output, which the next build reuses (src/lib/output-staging.ts).
 const staging = `${finalDir}.staging`;
 const lock = `${finalDir}.lock`;
 const started = performance.now();

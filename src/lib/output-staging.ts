@@ -38,8 +38,6 @@ import { readRecordJsonState, recordJsonPath, recordJsonStateFile } from './reco
 export interface StagingPlan {
   /** Whether the previous output is being reused. */
   reused: boolean;
-  /** The files kept: the pages of the published output's Astro manifest and its record JSON files (paths relative to the output). */
-  pages: Set<string>;
   /** Files already identical in the staging folder. */
   kept: number;
   /** Files copied in (from Astro's cache or the published output). */
@@ -124,7 +122,7 @@ function removeWithEmptyParents(root: string, rel: string): void {
  */
 export function prepareStaging(options: { finalDir: string; staging: string; astroCache: string; trash: string }): StagingPlan {
   const { finalDir, staging, astroCache, trash } = options;
-  const plan: StagingPlan = { reused: false, pages: new Set(), kept: 0, copied: 0, removed: 0, since: Date.now() };
+  const plan: StagingPlan = { reused: false, kept: 0, copied: 0, removed: 0, since: Date.now() };
   if (!existsSync(staging)) return plan;
   let published: string | null = null;
   try {
@@ -175,8 +173,9 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
     // anew, and a copy made here carries its source's time. When only the time differs
     // (the first time, or a page Astro copied from its cache), the bytes decide: reading
     // both costs less than a copy.
-    if (have && have.size === want.size && (Math.abs(have.mtimeMs - want.mtimeMs) < 1 || readFileSync(target).equals(readFileSync(source)))) {
-      if (Math.abs(have.mtimeMs - want.mtimeMs) >= 1) utimesSync(target, want.atime, want.mtime);
+    const sameTime = have !== undefined && Math.abs(have.mtimeMs - want.mtimeMs) < 1;
+    if (have && have.size === want.size && (sameTime || readFileSync(target).equals(readFileSync(source)))) {
+      if (!sameTime) utimesSync(target, want.atime, want.mtime);
       plan.kept++;
       continue;
     }
@@ -186,7 +185,6 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
     plan.copied++;
   }
   plan.reused = true;
-  plan.pages = pages;
   return plan;
 }
 

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroCacheDir } from './cache-dir.ts';
+import { writeWhole } from './write-whole.ts';
 
 /**
  * Rendered record bodies, kept as one file per record beside Astro's content store
@@ -18,11 +19,7 @@ function fileOf(dir: string, digest: string): string {
 
 /** Keeps one record's rendered HTML; written whole or not at all (temporary file, then rename). */
 export function writeRecordHtml(dir: string, digest: string, html: string): void {
-  mkdirSync(dir, { recursive: true });
-  const file = fileOf(dir, digest);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, html);
-  renameSync(temporary, file);
+  writeWhole(fileOf(dir, digest), html);
 }
 
 /**

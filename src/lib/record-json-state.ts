@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeWhole } from './write-whole.ts';
 
 /**
  * What the last build's record JSON files (/records/<id>.json, src/integrations/record-json.ts)
@@ -32,10 +33,7 @@ export function readRecordJsonState(astroCache: string): RecordJsonState | null 
   }
 }
 
-/** Keeps this build's state (written whole, then renamed into place). */
+/** Keeps this build's state (written whole or not at all). */
 export function writeRecordJsonState(astroCache: string, state: RecordJsonState): void {
-  const file = recordJsonStateFile(astroCache);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.partial`, JSON.stringify(state));
-  renameSync(`${file}.partial`, file);
+  writeWhole(recordJsonStateFile(astroCache), JSON.stringify(state));
 }

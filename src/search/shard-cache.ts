@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashSources } from '../lib/source-digest.ts';
 
 /** A record's prepared index text: what Pagefind receives and its word count. */
 export interface PreparedText {
@@ -67,14 +68,21 @@ export function patchLimit(count: number): number {
 /** The code a shard's index comes from and Pagefind's version, as one digest. */
 export function indexCodeDigest(root: string): string {
   const hash = createHash('sha256');
-  const files = ['src/search', 'src/lib', 'src/schemas'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => join(root, dir, f)),
-  );
-  for (const file of files.sort()) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  hashSources(hash, root, ['src/search', 'src/lib', 'src/schemas']);
   hash.update(readFileSync(join(root, 'node_modules', 'pagefind', 'package.json')));
   return hash.digest('base64url');
+}
+
+/** The prepared texts a cache entry stands for, in shard order (its texts.jsonl). */
+function readTexts(entry: string): PreparedText[] {
+  return readFileSync(join(entry, 'texts.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as PreparedText);
+}
+
+function writeTexts(entry: string, texts: readonly PreparedText[]): void {
+  writeFileSync(join(entry, 'texts.jsonl'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
 }
 
 /** The shard cache of one archive; see the module comment. */
@@ -150,13 +158,7 @@ export class ShardCache {
     for (const name of readdirSync(this.#dir)) {
       const entry = join(this.#dir, name);
       if (!existsSync(join(entry, 'complete')) || readFileSync(join(entry, 'label'), 'utf8') !== label) continue;
-      readFileSync(join(entry, 'texts.jsonl'), 'utf8')
-        .split('\n')
-        .forEach((line, local) => {
-          if (!line) return;
-          const text = JSON.parse(line) as PreparedText;
-          texts.set(text.key, { ...text, docFile: join(entry, 'doc', `${local}.json.gz`) });
-        });
+      readTexts(entry).forEach((text, local) => texts.set(text.key, { ...text, docFile: join(entry, 'doc', `${local}.json.gz`) }));
     }
     return texts;
   }
@@ -170,7 +172,7 @@ export class ShardCache {
     cpSync(pagefindDir, join(partial, 'pagefind'), { recursive: true });
     mkdirSync(join(partial, 'doc'));
     texts.forEach((_, local) => cpSync(join(docDir, `${start + local}.json.gz`), join(partial, 'doc', `${local}.json.gz`)));
-    writeFileSync(join(partial, 'texts.jsonl'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
+    writeTexts(partial, texts);
     writeFileSync(join(partial, 'base-keys.json'), JSON.stringify(texts.map((t) => t.key)));
     writeFileSync(join(partial, 'label'), label);
     renameSync(partial, entry);
@@ -189,10 +191,7 @@ export class ShardCache {
     const from = join(this.#dir, base.key);
     const entry = join(this.#dir, key);
     // The records the entry's documents are of: an earlier patch's, where it had one.
-    const held = readFileSync(join(from, 'texts.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as PreparedText).key);
+    const held = readTexts(from).map((text) => text.key);
     // Not complete while it changes: a build stopped halfway leaves nothing to reuse.
     rmSync(join(from, 'complete'));
     if (from !== entry) {
@@ -206,7 +205,7 @@ export class ShardCache {
     rmSync(join(entry, 'patch'), { recursive: true, force: true });
     cpSync(patchDir, join(entry, 'patch'), { recursive: true });
     writeFileSync(join(entry, 'patch.json'), JSON.stringify(base.changed));
-    writeFileSync(join(entry, 'texts.jsonl'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
+    writeTexts(entry, texts);
     writeFileSync(join(entry, 'complete'), '');
     this.#used.add(key);
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { hashSources } from '../lib/source-digest.ts';
+import { writeWhole } from '../lib/write-whole.ts';
 import { archiveConfigSchema, type ArchiveConfig, type ArchiveRecord } from '../schemas/index.ts';
 import { formatIssues, type LocatedProblem } from './format-issues.ts';
 import { validateRecordSource } from './validate-record.ts';
@@ -175,11 +176,7 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd(),
       warnings.push({ file: claim.file, line: null, field: 'number', message: `${key} is also claimed by ${others}. Hint: check the proposal number and session; if it is the same page imported twice, keep one.` });
     }
   }
-  if (options.cacheFile) {
-    mkdirSync(dirname(options.cacheFile), { recursive: true });
-    writeFileSync(`${options.cacheFile}.partial`, JSON.stringify({ code, files: passed } satisfies CheckCache));
-    renameSync(`${options.cacheFile}.partial`, options.cacheFile);
-  }
+  if (options.cacheFile) writeWhole(options.cacheFile, JSON.stringify({ code, files: passed } satisfies CheckCache));
   return { config, recordCount: files.length, problems, warnings };
 }
 
