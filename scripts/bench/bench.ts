@@ -45,7 +45,10 @@ function buildParts(run: Measured) {
   const astro = /page\(s\) built in (?:(\d+)m\s*)?(?:([\d.]+)s|(\d+)ms)/.exec(run.output);
   const index = /Search index: \d+ records in (\d+) shard\(s\), ([\d.]+) s/.exec(run.output);
   const reused = (run.output.match(/records unchanged, reused/g) ?? []).length;
+  // src/integrations/link-check.ts: "(N pages read)" or "(N of M pages read, …)".
+  const links = /every internal link and asset exists \((\d+)(?: of \d+)? pages read/.exec(run.output);
   return {
+    linksRead: links ? Number(links[1]) : NaN,
     astroSeconds: astro ? Number(astro[1] ?? 0) * 60 + Number(astro[2] ?? 0) + Number(astro[3] ?? 0) / 1000 : NaN,
     indexSeconds: index ? Number(index[2]) : NaN,
     shards: index ? Number(index[1]) : NaN,
@@ -152,17 +155,17 @@ const lines = [
   `| write ${count} raw portal pages (${mb(pageBytes)}) | ${secs(generateSeconds)} | – | – |`,
   `| import: ${written} records written, ${rejected} pages rejected | ${secs(imported.seconds)} | ${cpu(imported)} | ${peak(imported)} |`,
   `| **cold build** (check, then pages ∥ index) | **${secs(cold.seconds)}** | ${cpu(cold)} | ${peak(cold)} (whole tree) |`,
-  `| · pages (Astro): ${htmlCount} HTML pages | ${secs(c.astroSeconds)} | ${secs(c.astroCpu)} | ${c.astroPeak.toFixed(0)} MB |`,
+  `| · pages (Astro): ${htmlCount} HTML pages, links of ${c.linksRead} read | ${secs(c.astroSeconds)} | ${secs(c.astroCpu)} | ${c.astroPeak.toFixed(0)} MB |`,
   `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${secs(c.indexCpu)} | ${c.indexPeak.toFixed(0)} MB (Node + Pagefind) |`,
   `| **import + cold build** | **${secs(imported.seconds + cold.seconds)}** | ${secs(imported.cpuSeconds + cold.cpuSeconds)} | ${Math.max(imported.peakMb, cold.peakMb).toFixed(0)} MB |`,
   `| **rebuild after one record changed**, the first after the cold build | **${secs(rebuild.seconds)}** ${share(rebuild)} | ${peak(rebuild)} |`,
-  `| · pages (Astro), unchanged pages copied from its cache | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
+  `| · pages (Astro), unchanged pages copied from its cache, links of ${r.linksRead} page(s) read | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
   `| · search index, ${r.reusedShards} of ${r.shards} shard(s) reused | ${secs(r.indexSeconds)} | ${secs(r.indexCpu)} | ${r.indexPeak.toFixed(0)} MB |`,
   `| **rebuild after another record changed**, from the previous output (its pages compared byte for byte) | **${secs(rebuildAgain.seconds)}** ${share(rebuildAgain)} | ${peak(rebuildAgain)} |`,
-  `| · pages (Astro), unchanged pages kept in place | ${secs(r2.astroSeconds)} | ${secs(r2.astroCpu)} | ${r2.astroPeak.toFixed(0)} MB |`,
+  `| · pages (Astro), unchanged pages kept in place, links of ${r2.linksRead} page(s) read | ${secs(r2.astroSeconds)} | ${secs(r2.astroCpu)} | ${r2.astroPeak.toFixed(0)} MB |`,
   `| · search index, ${r2.reusedShards} of ${r2.shards} shard(s) reused | ${secs(r2.indexSeconds)} | ${secs(r2.indexCpu)} | ${r2.indexPeak.toFixed(0)} MB |`,
   `| **rebuild after a third record changed**, from the previous output (compared by size and time): every later rebuild | **${secs(rebuildSteady.seconds)}** ${share(rebuildSteady)} | ${peak(rebuildSteady)} |`,
-  `| · pages (Astro), unchanged pages kept in place | ${secs(r3.astroSeconds)} | ${secs(r3.astroCpu)} | ${r3.astroPeak.toFixed(0)} MB |`,
+  `| · pages (Astro), unchanged pages kept in place, links of ${r3.linksRead} page(s) read | ${secs(r3.astroSeconds)} | ${secs(r3.astroCpu)} | ${r3.astroPeak.toFixed(0)} MB |`,
   `| · search index, ${r3.reusedShards} of ${r3.shards} shard(s) reused | ${secs(r3.indexSeconds)} | ${secs(r3.indexCpu)} | ${r3.indexPeak.toFixed(0)} MB |`,
   '',
   `CPU time the host took from this 2-core machine (steal): ${secs(cold.stealSeconds)} during the cold build, ${[rebuild, rebuildAgain, rebuildSteady].map((run) => secs(run.stealSeconds)).join(', ')} during the rebuilds`,
