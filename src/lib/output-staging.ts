@@ -175,7 +175,12 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
     // both costs less than a copy.
     const sameTime = have !== undefined && Math.abs(have.mtimeMs - want.mtimeMs) < 1;
     if (have && have.size === want.size && (sameTime || readFileSync(target).equals(readFileSync(source)))) {
-      if (!sameTime) utimesSync(target, want.atime, want.mtime);
+      // The page takes its source's time as utimes sets it (whole milliseconds) unless
+      // it has it already, even when within a millisecond of it (a page Astro wrote just
+      // before its cached copy): the two staging folders, which alternate, then carry
+      // the same time for the same page, by which the link check knows a page it has
+      // read (src/lib/link-check-cache.ts).
+      if (Math.abs(have.mtimeMs - want.mtime.getTime()) >= 0.01) utimesSync(target, want.atime, want.mtime);
       plan.kept++;
       continue;
     }

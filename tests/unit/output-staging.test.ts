@@ -81,6 +81,22 @@ describe('reusing the previous output as the staging folder', () => {
     expect(prepareStaging({ finalDir, staging, astroCache: cache, trash })).toMatchObject({ reused: true, kept: 3, copied: 0 });
   });
 
+  test('both staging folders end with the same time for the same page, whether it was written just before its cached copy or long before', () => {
+    const { finalDir, staging, cache, trash } = setUp('times');
+    const cached = join(cache, 'dist', 'records/a/index.html');
+    // Astro's cached copy, written 0.4 ms after the page in the published output (times in seconds, to the microsecond).
+    const written = Math.floor(Date.now() / 1000) - 10 + 0.1234567;
+    utimesSync(cached, written + 0.0004, written + 0.0004);
+    utimesSync(join(finalDir, 'records/a/index.html'), written, written);
+    prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    const olderFolder = statSync(join(staging, 'records/a/index.html'), { bigint: true }).mtimeNs;
+    // The next build's staging folder is the one just published, whose page is 0.4 ms older than its cached copy.
+    swapOutput({ finalDir, staging, astroCache: cache });
+    rmSync(trash, { recursive: true, force: true });
+    prepareStaging({ finalDir, staging, astroCache: cache, trash });
+    expect(statSync(join(staging, 'records/a/index.html'), { bigint: true }).mtimeNs).toBe(olderFolder);
+  });
+
   test('a page edited by hand in the published output is not carried into the next build', () => {
     const { finalDir, staging, cache, trash } = setUp('edited');
     write(finalDir, { 'records/b/index.html': 'B2 + 统计代码' });
