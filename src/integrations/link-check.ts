@@ -61,8 +61,9 @@ export interface LinkCheckStats {
  * With `cache` (src/lib/link-check-cache.ts), a page that has the size and time it had
  * in the last check that found nothing broken is not read again, as long as no file of
  * that site has disappeared: its links still point at files that exist. A rebuild
- * after one correction then reads the few pages it wrote instead of all of them (about
- * 45 s of CPU at 100,000 records). When the check passes, `cache` is updated.
+ * after one correction then reads the few pages it wrote instead of all of them (at
+ * 100,000 records: 6 s instead of 28 s of CPU). When the check passes, `cache` is
+ * updated; a failed check leaves it as it was.
  */
 export function findBrokenLinks(outDir: string, options: { cache?: { file: string; code: string }; stats?: LinkCheckStats } = {}): BrokenLink[] {
   const files = walk(outDir);
