@@ -1,9 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroCacheDir } from '../lib/cache-dir.ts';
+import { filesUnder } from '../lib/files-under.ts';
 import { checkedSiteFile, saveCheckedSite, trustedPages } from '../lib/link-check-cache.ts';
 import { hashSources } from '../lib/source-digest.ts';
 
@@ -13,15 +14,6 @@ export interface BrokenLink {
   page: string;
   /** The link as written. */
   link: string;
-}
-
-/** Every file under `dir` as a site path ('/'-separated, from `prefix`). */
-function walk(dir: string, prefix = '/', out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`, out);
-    else out.push(`${prefix}${entry.name}`);
-  }
-  return out;
 }
 
 // href="…" and src="…" (and id="…"), counted only inside tags: text such as
@@ -66,7 +58,7 @@ export interface LinkCheckStats {
  * updated; a failed check leaves it as it was.
  */
 export function findBrokenLinks(outDir: string, options: { cache?: { file: string; code: string }; stats?: LinkCheckStats } = {}): BrokenLink[] {
-  const files = walk(outDir);
+  const files = filesUnder(outDir, '/');
   const existing = new Set(files);
   const trusted = options.cache ? trustedPages(options.cache.file, options.cache.code, (path) => existing.has(path)) : new Map<string, string>();
   const keys: Record<string, string> = {};

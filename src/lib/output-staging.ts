@@ -31,7 +31,8 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { filesUnder } from './files-under.ts';
 import { readRecordJsonState, recordJsonPath, recordJsonStateFile } from './record-json-state.ts';
 
 /** What {@link prepareStaging} did. */
@@ -89,16 +90,6 @@ export function manifestPages(astroCache: string, file = manifestFile(astroCache
     for (const path of Object.values(route.paths ?? {})) if (path.outputFile) pages.add(decodeURI(path.outputFile));
   }
   return pages;
-}
-
-/** Every file under `dir`, relative to it, '/'-separated. */
-function filesUnder(dir: string, base = dir, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) filesUnder(full, base, out);
-    else out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out;
 }
 
 /** Removes `root/rel` and then each parent folder it leaves empty, up to `root`. */
