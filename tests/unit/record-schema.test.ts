@@ -115,7 +115,7 @@ describe('a record with invalid frontmatter', () => {
 
 describe('whole-archive checks', () => {
   test('duplicate ids are errors and two records claiming one proposal number are warnings, with file names', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, statSync, utimesSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { writeSyntheticArchive } = await import('../support/synthetic-archive.ts');
@@ -149,6 +149,18 @@ describe('whole-archive checks', () => {
       expect(renderProblems(broken.problems)).toContain('kind');
       // It is not kept as passed, so the next run reports it too.
       expect(renderProblems(validateArchive(dir, dir, { cacheFile }).problems)).toContain('records/x/2016-cppcc-9-2-1-dup001.md');
+      // Files are known by size, times and inode: a change of the same size whose
+      // modification time is set back (as a copy that keeps times would) is still seen.
+      const two = join(dir, 'records/2017/2017-cppcc-9-3-2-t00002.md');
+      const text = readFileSync(two, 'utf8');
+      const time = new Date('2024-01-01T00:00:00Z');
+      utimesSync(two, time, time);
+      validateArchive(dir, dir, { cacheFile });
+      expect(text).toContain('kind: cppcc-proposal-reply');
+      writeFileSync(two, text.replace('kind: cppcc-proposal-reply', 'kind: cppcc-proposal-replx'));
+      utimesSync(two, time, time);
+      expect(statSync(two).size).toBe(Buffer.byteLength(text));
+      expect(renderProblems(validateArchive(dir, dir, { cacheFile }).problems)).toMatch(/records\/2017\/2017-cppcc-9-3-2-t00002\.md.*kind/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
