@@ -13,6 +13,7 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeadersFile } from './src/integrations/headers-file.ts';
 import { recordJson } from './src/integrations/record-json.ts';
 import { outputOrphans } from './src/integrations/output-orphans.ts';
+import { storeModule } from './src/integrations/store-module.ts';
 import remarkNumberedSections from './src/remark/numbered-sections.ts';
 import remarkArchiveLinks from './src/remark/archive-links.ts';
 import remarkMdxAllowlist from './src/remark/mdx-allowlist.ts';
@@ -86,6 +87,8 @@ export default defineConfig({
   },
   integrations: [
     validateContent(),
+    // Astro's content store reaches the pages' code as one string literal that V8 is slow to compile.
+    storeModule(),
     // First of the build:done hooks: the others read the output folder.
     outputOrphans(),
     mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
