@@ -156,6 +156,8 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd(),
     const stamp = options.cacheFile ? fileStamp(file) : '';
     const before = cached[shown];
     let checked: CheckedRecord | undefined = stamp && before?.stamp === stamp ? before : undefined;
+    // A record with problems is not kept as passed: it is checked, and they are reported, again.
+    let passes = true;
     if (!checked) {
       const source = readFileSync(file, 'utf8');
       const hash = options.cacheFile ? createHash('sha256').update(source).digest('base64url') : '';
@@ -167,11 +169,10 @@ export function validateArchive(contentDir: string, displayRoot = process.cwd(),
         problems.push(...check.problems);
         if (!check.record) continue;
         checked = { hash, stamp, id: check.record.id, proposal: proposalKey(check.record), unit: check.record.kind === 'document' ? null : check.record.handlingUnit };
-        // A record with problems is checked again next time, so they are reported again.
-        if (check.problems.length) checked = { ...checked, hash: '', stamp: '' };
+        passes = check.problems.length === 0;
       }
     }
-    if (checked.hash) passed[shown] = checked;
+    if (passes) passed[shown] = checked;
     const id = checked.id;
     const stem = basename(file, extname(file));
     if (stem !== id) {
