@@ -81,7 +81,7 @@ async function firstSearch(page: Page, q: string): Promise<{ total: number; sear
   const all = await Promise.all(sizes);
   const search = all.filter((s) => /\/(pagefind|search-data)\//.test(s.url)).reduce((sum, s) => sum + s.bytes, 0);
   const groups: [string, RegExp][] = [
-    ['facet table', /facets\.json/],
+    ['facet columns', /\/search-data\/facets\//],
     ['record cards', /\/search-data\/doc\//],
     ['Pagefind meta', /\.pf_meta/],
     ['Pagefind index chunks', /\.pf_index/],

@@ -18,12 +18,11 @@ const basePolicy = [
 ];
 
 /**
- * The Content-Security-Policy for a path: the search page alone may compile WebAssembly,
- * and so may Pagefind's worker script (/pagefind/<shard>/pagefind-worker.js), whose own
- * response headers govern the worker.
+ * The Content-Security-Policy for a path: the search page alone may compile WebAssembly
+ * (Pagefind's, which it runs without a worker: src/search/engine.ts).
  */
 export function contentSecurityPolicy(path: string): string {
-  const policy = path.startsWith('/search/') || path.startsWith('/pagefind/') ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
+  const policy = path.startsWith('/search/') ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
   return policy.join('; ');
 }
 
@@ -54,7 +53,6 @@ export function headersFile(): string {
   return [
     block('/*', '/'),
     block('/search/*', '/search/'),
-    block('/pagefind/*', '/pagefind/'),
     cache('/_astro/*', '/_astro/x.js'),
     cache('/pagefind/*/index/*', '/pagefind/s0/index/x.pf_index'),
     cache('/pagefind/*/*.pf_meta', '/pagefind/s0/x.pf_meta'),

@@ -5,9 +5,11 @@
  * packed into shards of at most `maxShard` records, each a separate Pagefind index
  * under /pagefind/<shard>/, built by a fresh Pagefind process so that peak memory is
  * bounded by one shard. Pagefind receives custom records whose content is the token
- * stream of src/search/index-content.ts. Beside it, /search-data/ holds what the browser
- * needs and Pagefind does not keep: the manifest, a facet table and one small
- * document per record for result cards and snippets. With a cache folder, unchanged
+ * stream of src/search/index-content.ts; each index folder Pagefind writes is then
+ * rewritten in its own format so that a first search downloads less (smaller chunks,
+ * pages named by record number: ./pagefind-bundle.ts). Beside it, /search-data/ holds
+ * what the browser needs and Pagefind does not keep: the manifest, one column per facet
+ * and one small document per record for result cards and snippets. With a cache folder, unchanged
  * shards and unchanged records are reused from the previous build (./shard-cache.ts),
  * and a shard in which a few records changed keeps its index: the changed records go
  * into a small patch index (/pagefind/<shard>-patch/), and the manifest tells the
@@ -27,9 +29,11 @@ import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { indexContent } from './index-content.ts';
+import { pageId } from './page-ids.ts';
+import { assignPageIds, rechunkIndex } from './pagefind-bundle.ts';
 import { simplifications } from './normalize.ts';
 import { recordText, type RecordText } from './record-text.ts';
-import { searchDocTexts, type FacetTable, type SearchDoc, type SearchManifest } from './data.ts';
+import { facetColumnPath, searchDocTexts, type FacetTable, type SearchDoc, type SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
 import { indexCodeDigest, ShardCache, type CachedText, type PreparedText } from './shard-cache.ts';
 
@@ -169,8 +173,8 @@ function gzipJson(path: string, value: unknown): void {
 /** Records sent to Pagefind before waiting for the first of them: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT = 32;
 
-/** Files of a Pagefind bundle that the archive's own search page never loads. */
-const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/** Files of a Pagefind bundle that the archive's own search page never loads (it runs Pagefind without its worker, ./engine.ts). */
+const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
 function shardSize(maxShard: number | undefined): number {
   const size = maxShard ?? Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE ?? 6000);
@@ -281,6 +285,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     for (const name of readdirSync(outDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(join(outDir, name));
     // Result cards come from /search-data/doc/; Pagefind's own fragments (the token stream) are never loaded.
     rmSync(join(outDir, 'fragment'), { recursive: true, force: true });
+    rechunkIndex(outDir);
     if (base && cache) {
       cpSync(cache.indexDir(base.key), dir, { recursive: true });
       listed.patch = { path: patchPath, pages: base.changed };
@@ -295,7 +300,19 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   }
   // A job that built some shards only fills the cache; the assembling run writes the rest.
   if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
-  gzipJson(join(searchDir, 'facets.json.gz'), buildFacetTable(entries.map((e) => e.record)));
+  // Page ids are record numbers, which depend on the shards before: given in the site's
+  // copy of each index, never in the cache.
+  for (const listed of manifest.shards) {
+    const stale = new Set(listed.patch?.pages);
+    assignPageIds(
+      join(options.outDir, listed.path),
+      Array.from({ length: listed.count }, (_, local) => pageId(listed.base + local, stale.has(local))),
+    );
+    if (listed.patch) assignPageIds(join(options.outDir, listed.patch.path), listed.patch.pages.map((local) => pageId(listed.base + local)));
+  }
+  const table = buildFacetTable(entries.map((e) => e.record));
+  mkdirSync(join(searchDir, 'facets'));
+  for (const key of facetKeys) gzipJson(join(options.outDir, facetColumnPath(key)), table[key]);
   writeFileSync(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
   cache?.prune();
   return { records: entries.length, shards: plan.length };

@@ -91,3 +91,122 @@ export function withoutSignature(bytes: Uint8Array): Uint8Array {
   if (sig !== 'pagefind_dcd') throw new Error('Pagefind file without its pagefind_dcd signature');
   return bytes.subarray(12);
 }
+
+/**
+ * Encodes what {@link decodeCbor} returns, the way Pagefind's minicbor writes it: definite
+ * lengths and the shortest head for every number and length, so a decoded file encodes
+ * back to the same bytes. Written by hand for the same reason as the decoder: the subset
+ * is small, and a general CBOR library may choose other encodings (floats, indefinite
+ * lengths) that Pagefind's reader does not accept.
+ */
+export function encodeCbor(value: unknown): Uint8Array {
+  let out = new Uint8Array(1024);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= out.length) return;
+    const grown = new Uint8Array(Math.max(out.length * 2, at + n));
+    grown.set(out.subarray(0, at));
+    out = grown;
+  };
+  const encoder = new TextEncoder();
+  const head = (major: number, n: number) => {
+    room(9);
+    const m = major << 5;
+    if (n < 24) out[at++] = m | n;
+    else if (n < 0x100) {
+      out[at++] = m | 24;
+      out[at++] = n;
+    } else if (n < 0x10000) {
+      out[at++] = m | 25;
+      out[at++] = n >> 8;
+      out[at++] = n & 255;
+    } else if (n < 0x100000000) {
+      out[at++] = m | 26;
+      out[at++] = n >>> 24;
+      out[at++] = (n >>> 16) & 255;
+      out[at++] = (n >>> 8) & 255;
+      out[at++] = n & 255;
+    } else {
+      out[at++] = m | 27;
+      new DataView(out.buffer, at, 8).setBigUint64(0, BigInt(n));
+      at += 8;
+    }
+  };
+  const bytes = (b: Uint8Array) => {
+    room(b.length);
+    out.set(b, at);
+    at += b.length;
+  };
+  const item = (v: unknown): void => {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) throw new Error(`CBOR: cannot encode the number ${v} (integers only)`);
+      if (v >= 0) head(0, v);
+      else head(1, -1 - v);
+    } else if (typeof v === 'string') {
+      const b = encoder.encode(v);
+      head(3, b.length);
+      bytes(b);
+    } else if (v instanceof Uint8Array) {
+      head(2, v.length);
+      bytes(v);
+    } else if (Array.isArray(v)) {
+      head(4, v.length);
+      for (const x of v) item(x);
+    } else if (v instanceof Map) {
+      head(5, v.size);
+      for (const [k, x] of v) {
+        item(k);
+        item(x);
+      }
+    } else if (v === false || v === true || v === null) {
+      room(1);
+      out[at++] = v === false ? 0xf4 : v === true ? 0xf5 : 0xf6;
+    } else {
+      throw new Error(`CBOR: cannot encode a value of type ${typeof v}`);
+    }
+  };
+  item(value);
+  return out.slice(0, at);
+}
+
+/** The head of the CBOR item at byte `at`: its major type, its argument (a length, a number or a simple value) and where its content starts. */
+export function cborHead(bytes: Uint8Array, at: number): { major: number; value: number; next: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = view.getUint8(at);
+  const major = head >> 5;
+  const info = head & 31;
+  if (info < 24) return { major, value: info, next: at + 1 };
+  if (info === 24) return { major, value: view.getUint8(at + 1), next: at + 2 };
+  if (info === 25) return { major, value: view.getUint16(at + 1), next: at + 3 };
+  if (info === 26) return { major, value: view.getUint32(at + 1), next: at + 5 };
+  if (info === 27) return { major, value: Number(view.getBigUint64(at + 1)), next: at + 9 };
+  throw new Error(`CBOR: indefinite or reserved length ${info} at byte ${at}`);
+}
+
+/** The CBOR head of an array of `n` items, as {@link encodeCbor} writes it. */
+export function cborArrayHead(n: number): Uint8Array {
+  if (n < 24) return Uint8Array.of(0x80 | n);
+  if (n < 0x100) return Uint8Array.of(0x98, n);
+  if (n < 0x10000) return Uint8Array.of(0x99, n >> 8, n & 255);
+  return Uint8Array.of(0x9a, n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+}
+
+/**
+ * Where the CBOR item that starts at byte `at` ends, without decoding it: for cutting a
+ * large Pagefind file into its items as they are, bytes unchanged (see
+ * ./pagefind-bundle.ts). Same subset as {@link decodeCbor}.
+ */
+export function cborItemEnd(bytes: Uint8Array, at: number): number {
+  let pending = 1;
+  while (pending > 0) {
+    pending--;
+    const { major, value, next } = cborHead(bytes, at);
+    at = next;
+    if (major === 2 || major === 3) at += value;
+    else if (major === 4) pending += value;
+    else if (major === 5) pending += 2 * value;
+    else if (major === 7 && (value < 20 || value > 22)) throw new Error(`CBOR: unsupported simple value ${value} at byte ${at - 1}`);
+    else if (major === 6) throw new Error(`CBOR: unsupported major type 6 at byte ${at - 1}`);
+  }
+  return at;
+}

@@ -5,12 +5,10 @@
  * counts facets, ranks, and loads result cards.
  */
 import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
-import { readPagefindMeta, withoutSignature } from './cbor.ts';
-import type { FacetTable, SearchDoc, SearchManifest } from './data.ts';
-import { fetchGzipJson, fetchManifest, fetchSearchDoc, gunzip } from './fetch-data.ts';
+import { facetColumnPath, type FacetColumn, type SearchDoc, type SearchManifest } from './data.ts';
+import { fetchGzipJson, fetchManifest, fetchSearchDoc } from './fetch-data.ts';
+import { pageOrdinal } from './page-ids.ts';
 import { HEAD_SIZE } from './index-content.ts';
-import { literalLines, matchesAll } from './literal.ts';
-import { normalize, pairSimplifier } from './normalize.ts';
 import { parseQuery, type QueryPhrase } from './query.ts';
 import { loadSimplifier } from './simplifier.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -34,10 +32,15 @@ export interface SearchRequest {
   q: string;
   filters: Partial<Record<FacetKey, string>>;
   sort: SortOrder;
+  /**
+   * The facets whose values to count among the results (all when absent). Each facet's
+   * column is a file of its own, fetched the first time a search counts or filters by it.
+   */
+  count?: readonly FacetKey[];
 }
 
-/** Counts of one facet's values among the results (ignoring that facet's own selection). */
-export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
+/** Counts of the counted facets' values among the results (ignoring each facet's own selection). */
+export type FacetCounts = Partial<Record<FacetKey, { value: string; count: number }[]>>;
 
 /** What a search found. */
 export interface SearchOutcome {
@@ -50,19 +53,14 @@ export interface SearchOutcome {
   ms: number;
 }
 
-/** What a page of a shard's index that its patch replaced maps to (see SearchEngine.loadOrdinals). */
-const STALE = -1;
-
 /** Phrases whose matches the engine keeps (see SearchEngine.phraseCache). */
 const PHRASE_CACHE_SIZE = 24;
 
 /** The engine for one built site. */
 export class SearchEngine {
   private manifest: Promise<SearchManifest>;
-  private facetTable: Promise<FacetTable> | undefined;
+  private facetColumns = new Map<FacetKey, Promise<FacetColumn>>();
   private pagefind: Promise<PagefindModule> | undefined;
-  /** Pagefind page hash → record numbers (see loadOrdinals), filled on first query. */
-  private ordinals: Promise<Map<string, number[]>> | undefined;
   private docs = new Map<number, Promise<SearchDoc>>();
   /**
    * Matches of the phrases searched most recently, by their tokens. The index never
@@ -77,10 +75,16 @@ export class SearchEngine {
     this.manifest = fetchManifest(base);
   }
 
-  /** The facet table (loaded once). */
-  facetsTable(): Promise<FacetTable> {
-    this.facetTable ??= fetchGzipJson<FacetTable>(`${this.base}search-data/facets.json.gz`);
-    return this.facetTable;
+  /** One facet's column (loaded once). */
+  private facetColumn(key: FacetKey): Promise<FacetColumn> {
+    let column = this.facetColumns.get(key);
+    if (!column) {
+      column = fetchGzipJson<FacetColumn>(`${this.base}${facetColumnPath(key)}`);
+      // A failed fetch (network) is tried again next time.
+      column.catch(() => this.facetColumns.delete(key));
+      this.facetColumns.set(key, column);
+    }
+    return column;
   }
 
   private loadPagefind(): Promise<PagefindModule> {
@@ -89,71 +93,15 @@ export class SearchEngine {
       const [first, ...rest] = manifest.shards.flatMap((s) => [s.path, ...(s.patch ? [s.patch.path] : [])]);
       if (!first) throw new Error('the archive has no search index');
       const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindModule;
-      await pf.options({ excerptLength: 0 });
+      // No web worker: Pagefind 1.6's worker script repeats its main script (12 KB more
+      // on a first search). Its look-up then runs on the main thread, as the archive's own
+      // all-words, facet and ranking work does (npm run bench:search measures both).
+      await pf.options({ excerptLength: 0, noWorker: true });
       await pf.init();
-      await Promise.all(rest.map((path) => pf.mergeIndex(path)));
+      await Promise.all(rest.map((path) => pf.mergeIndex(path, { noWorker: true })));
       return pf;
     })();
     return this.pagefind;
-  }
-
-  /**
-   * Pagefind page hash → record numbers. Pagefind keeps its short page hashes unique
-   * within one index only, so on a large archive two shards can share one (about one
-   * pair in 30,000 records): such a hash maps to several records, which
-   * {@link phraseMatches} tells apart. A page a patch index replaced maps to
-   * {@link STALE}, so that a hash it shares is told apart in the same way.
-   */
-  private loadOrdinals(): Promise<Map<string, number[]>> {
-    this.ordinals ??= (async () => {
-      // After Pagefind has loaded its own copy of each shard's meta file (content-hashed,
-      // so cached as immutable), reading it again costs no transfer.
-      await this.loadPagefind();
-      const manifest = await this.manifest;
-      const map = new Map<string, number[]>();
-      const add = (hash: string, ordinal: number) => {
-        const list = map.get(hash);
-        if (list) list.push(ordinal);
-        else map.set(hash, [ordinal]);
-      };
-      const indexes = await Promise.all(
-        manifest.shards.map(async (shard) => ({
-          shard,
-          pages: await this.pages(shard.path, shard.count),
-          patchPages: shard.patch ? await this.pages(shard.patch.path, shard.patch.pages.length) : [],
-        })),
-      );
-      for (const { shard, pages, patchPages } of indexes) {
-        const stale = new Set(shard.patch?.pages);
-        pages.forEach((page, i) => add(page.hash, stale.has(i) ? STALE : shard.base + i));
-        patchPages.forEach((page, j) => add(page.hash, shard.base + shard.patch!.pages[j]!));
-      }
-      return map;
-    })();
-    return this.ordinals;
-  }
-
-  /** The pages of the Pagefind index at `path`, which must hold `count`. */
-  private async pages(path: string, count: number): Promise<{ hash: string }[]> {
-    const entry = (await (await fetch(`${path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
-    const language = Object.values(entry.languages)[0];
-    if (!language) throw new Error(`${path}: no index`);
-    const meta = readPagefindMeta(withoutSignature(await gunzip(await fetch(`${path}pagefind.${language.hash}.pf_meta`))));
-    if (meta.pages.length !== count) throw new Error(`${path}: ${meta.pages.length} pages, expected ${count}`);
-    return meta.pages;
-  }
-
-  /**
-   * Whether record `ordinal` holds the phrase, read from its own text (for the rare page
-   * hash two shards share): the first position of the match as in the index — 0 for
-   * a head field, HEAD_SIZE for the body — or null.
-   */
-  private async literalMatch(ordinal: number, phrase: QueryPhrase): Promise<number | null> {
-    const doc = await this.doc(ordinal);
-    const toSimplified = doc.s ? pairSimplifier(doc.s) : undefined;
-    const lines = (list: string[]) => literalLines(list, (line) => normalize(line, { toSimplified }).text);
-    if (matchesAll(lines(doc.head), [phrase])) return 0;
-    return matchesAll(lines(doc.sections.flatMap((s) => s.l)), [phrase]) ? HEAD_SIZE : null;
   }
 
   /**
@@ -186,32 +134,18 @@ export class SearchEngine {
   /** {@link phraseMatches} without the cache. */
   private async lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
     const pf = await this.loadPagefind();
-    const ordinals = await this.loadOrdinals();
     const found = new Map<number, number>();
-    const shared = new Set<string>();
     // The variants (第五号 / 第5号) are independent look-ups: their chunks load in parallel.
     const responses = await Promise.all(phrase.tokens.map((tokens) => pf.search(`"${tokens.join(' ')}"`)));
     for (const response of responses) {
       for (const result of response?.results ?? []) {
-        const candidates = ordinals.get(result.id);
-        if (!candidates) throw new Error(`Pagefind returned an unknown page ${result.id}`);
-        if (candidates.length > 1) {
-          shared.add(result.id);
-          continue;
-        }
+        const ordinal = pageOrdinal(result.id);
         // The stale copy of a record its shard's patch holds.
-        if (candidates[0] === STALE) continue;
+        if (ordinal === null) continue;
         let at = Number.MAX_SAFE_INTEGER;
         for (const w of result.words) if (w < at) at = w;
-        const seen = found.get(candidates[0]!);
-        if (seen === undefined || at < seen) found.set(candidates[0]!, at);
-      }
-    }
-    for (const id of shared) {
-      for (const ordinal of ordinals.get(id)!) {
-        if (ordinal === STALE) continue;
-        const at = await this.literalMatch(ordinal, phrase);
-        if (at !== null) found.set(ordinal, Math.min(at, found.get(ordinal) ?? at));
+        const seen = found.get(ordinal);
+        if (seen === undefined || at < seen) found.set(ordinal, at);
       }
     }
     return found;
@@ -223,7 +157,9 @@ export class SearchEngine {
     const manifest = await this.manifest;
     const toSimplified = needsSimplifying(request.q) ? await loadSimplifier() : undefined;
     const phrases = parseQuery(request.q, toSimplified);
-    const tablePromise = this.facetsTable();
+    const counted = request.count ?? facetKeys;
+    const needed = facetKeys.filter((k) => counted.includes(k) || request.filters[k]);
+    const columnsPromise = Promise.all(needed.map((k) => this.facetColumn(k)));
 
     // Records matching every phrase, with how many phrases matched in the head.
     let headHits: Map<number, number> | null = null;
@@ -242,19 +178,20 @@ export class SearchEngine {
         if (all) headHits.set(ordinal, head);
       }
     }
-    const table = await tablePromise;
+    const table = Object.fromEntries((await columnsPromise).map((column, i) => [needed[i]!, column])) as Partial<Record<FacetKey, FacetColumn>>;
+    const countedKeys = facetKeys.filter((k) => counted.includes(k));
 
     // Facets: a record passes a facet when it has the selected value; each facet's counts
     // apply every other facet's selection, so a reader can switch a value within a facet.
     const selected = facetKeys
       .filter((k) => request.filters[k])
-      .map((k) => ({ key: k, id: table[k].values.indexOf(request.filters[k]!) }));
+      .map((k) => ({ key: k, id: table[k]!.values.indexOf(request.filters[k]!) }));
     const has = (key: FacetKey, ordinal: number, id: number) => {
-      const row = table[key].rows[ordinal];
+      const row = table[key]!.rows[ordinal];
       return Array.isArray(row) ? row.includes(id) : row === id;
     };
     const candidates = headHits ? [...headHits.keys()] : Array.from({ length: manifest.records }, (_, i) => i);
-    const counts = Object.fromEntries(facetKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
+    const counts = Object.fromEntries(countedKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
     const records: number[] = [];
     for (const ordinal of candidates) {
       let failed: FacetKey | null = null;
@@ -266,9 +203,9 @@ export class SearchEngine {
         }
       }
       if (failures > 1) continue;
-      for (const key of facetKeys) {
+      for (const key of countedKeys) {
         if (failures === 1 && failed !== key) continue;
-        const row = table[key].rows[ordinal];
+        const row = table[key]!.rows[ordinal];
         const ids = Array.isArray(row) ? row : row !== undefined && row >= 0 ? [row] : [];
         for (const id of ids) counts[key].set(id, (counts[key].get(id) ?? 0) + 1);
       }
@@ -285,10 +222,10 @@ export class SearchEngine {
       records.sort((a, b) => a - b);
     }
     const facets = Object.fromEntries(
-      facetKeys.map((key) => [
+      countedKeys.map((key) => [
         key,
         [...counts[key]]
-          .map(([id, count]) => ({ value: table[key].values[id]!, count }))
+          .map(([id, count]) => ({ value: table[key]!.values[id]!, count }))
           .sort((a, b) => (key === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'))),
       ]),
     ) as FacetCounts;

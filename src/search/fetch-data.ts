@@ -5,7 +5,7 @@ import type { SearchDoc, SearchManifest } from './data.ts';
  * (sirv, some CDNs), and then the browser has already unpacked it; others serve it as
  * is. The gzip magic number tells which, so the site works on any static host.
  */
-export async function gunzip(response: Response): Promise<Uint8Array> {
+async function gunzip(response: Response): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;

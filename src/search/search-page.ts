@@ -1,4 +1,4 @@
-import { facetKeys, facetLabels, type FacetKey } from '../lib/facet-keys.ts';
+import { facetKeys, facetLabels, onDemandFacets, type FacetKey } from '../lib/facet-keys.ts';
 import type { SearchDoc } from './data.ts';
 import { SearchEngine, type SearchOutcome } from './engine.ts';
 import { pairSimplifier } from './normalize.ts';
@@ -106,13 +106,22 @@ interface Ui {
   pages: HTMLElement;
   empty: HTMLElement;
   selects: Record<FacetKey, HTMLSelectElement>;
+  /** The disclosures of the facets counted on demand (see onDemandFacets). */
+  more: Partial<Record<FacetKey, HTMLDetailsElement>>;
+}
+
+/** The facets to count: every facet but those on demand whose disclosure is closed. */
+function countedFacets(ui: Ui): FacetKey[] {
+  return facetKeys.filter((k) => !ui.more[k] || ui.more[k].open);
 }
 
 function fillFacets(ui: Ui, outcome: SearchOutcome, state: SearchState): void {
   for (const key of facetKeys) {
     const select = ui.selects[key];
     const chosen = state.filters[key] ?? '';
+    // Not counted (a closed disclosure): keep what it lists.
     const values = outcome.facets[key];
+    if (!values) continue;
     const shown = values.slice(0, FACET_LIMIT);
     if (chosen && !shown.some((v) => v.value === chosen)) shown.unshift(values.find((v) => v.value === chosen) ?? { value: chosen, count: 0 });
     select.replaceChildren(new Option(`全部${facetLabels[key]}`, ''));
@@ -190,6 +199,7 @@ export function startSearchPage(): void {
     pages: document.getElementById('search-pages')!,
     empty: document.getElementById('search-empty')!,
     selects: Object.fromEntries(facetKeys.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!])) as Record<FacetKey, HTMLSelectElement>,
+    more: Object.fromEntries(onDemandFacets.map((k) => [k, form.querySelector<HTMLDetailsElement>(`details[data-facet="${k}"]`)!])),
   };
   const engine = new SearchEngine();
   let state = readState(location.search);
@@ -201,6 +211,8 @@ export function startSearchPage(): void {
     ui.input.value = state.q;
     ui.sort.value = state.sort;
     ui.empty.hidden = true;
+    // A facet on demand that the URL selects a value of is shown open, with its counts.
+    for (const [key, details] of Object.entries(ui.more)) if (state.filters[key as FacetKey]) details.open = true;
     const hasFilter = facetKeys.some((k) => state.filters[k]);
     if (!state.q && !hasFilter) {
       ui.status.textContent = '请输入检索词，或选择筛选条件。';
@@ -208,7 +220,7 @@ export function startSearchPage(): void {
       ui.pages.hidden = true;
       ui.results.removeAttribute('aria-busy');
       try {
-        const outcome = await engine.search({ q: '', filters: {}, sort: 'date-desc' });
+        const outcome = await engine.search({ q: '', filters: {}, sort: 'date-desc', count: countedFacets(ui) });
         if (mine === run) fillFacets(ui, outcome, state);
       } catch (error) {
         console.warn('search facets unavailable', error);
@@ -218,7 +230,7 @@ export function startSearchPage(): void {
     ui.results.setAttribute('aria-busy', 'true');
     ui.status.textContent = '正在检索…';
     try {
-      const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort });
+      const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, count: countedFacets(ui) });
       if (mine !== run) return;
       const total = outcome.records.length;
       const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -270,6 +282,20 @@ export function startSearchPage(): void {
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).tagName === 'SELECT') submit();
   });
+  // Opening a facet on demand counts its values for the search on screen (the look-up is
+  // cached, so only the facet's column is fetched); results and announcements stay.
+  for (const details of Object.values(ui.more)) {
+    details.addEventListener('toggle', async () => {
+      if (!details.open) return;
+      const mine = run;
+      try {
+        const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, count: countedFacets(ui) });
+        if (mine === run) fillFacets(ui, outcome, state);
+      } catch (error) {
+        console.warn('search facets unavailable', error);
+      }
+    });
+  }
   const clear = document.getElementById('search-clear');
   clear?.addEventListener('click', () => {
     state = { q: state.q, filters: {}, sort: state.sort, page: 1 };

@@ -200,3 +200,48 @@ test('the search works from the keyboard alone and announces the count politely'
   await expect(page).toHaveURL(/\/records\//);
   expect(errors).toEqual([]);
 });
+
+test('the proposer and session facets are counted when the reader opens them, and their columns are fetched only then', async ({ page }) => {
+  const errors = watchErrors(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+  const all = await settled(page);
+  expect(fetched.filter((p) => p.startsWith('/search-data/facets/')).sort()).toEqual(['kind', 'topic', 'unit', 'year'].map((k) => `/search-data/facets/${k}.json.gz`));
+  await expect(page.locator('details[data-facet="session"]')).not.toHaveAttribute('open');
+  const more = page.locator('details[data-facet="proposer"]');
+  await expect(more).not.toHaveAttribute('open');
+
+  // From the keyboard: the disclosure opens with Enter and lists proposers with counts.
+  await more.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const proposer = page.getByLabel('提案人', { exact: true });
+  await expect(proposer.locator('option').nth(1)).toHaveText(/（\d+）$/);
+  expect(fetched).toContain('/search-data/facets/proposer.json.gz');
+  const options = (await proposer.locator('option').allTextContents()).slice(1);
+  const counts = options.map((o) => Number(/（(\d+)）$/.exec(o)?.[1]));
+  expect(counts.every((n) => n > 0 && n <= all)).toBe(true);
+  // Opening it did not search again: the announcement is the same.
+  await expect(status(page)).toContainText(`找到 ${all} 条记录`);
+
+  await proposer.selectOption({ label: options[0]! });
+  expect(await settled(page)).toBe(counts[0]);
+  await expect(page).toHaveURL(/proposer=/);
+
+  // A shared link that selects a proposer shows the facet open, with its counts.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  expect(await settled(other)).toBe(counts[0]);
+  await expect(other.locator('details[data-facet="proposer"]')).toHaveAttribute('open');
+  await expect(other.getByLabel('提案人', { exact: true })).toHaveValue(options[0]!.replace(/（\d+）$/, ''));
+  await other.close();
+
+  // The session facet opens the same way, with the pointer, and its counts cover the results.
+  await page.locator('details[data-facet="session"] summary').click();
+  const session = page.getByLabel('届次', { exact: true });
+  await expect(session.locator('option').nth(1)).toHaveText(/（\d+）$/);
+  const sessionCounts = (await session.locator('option').allTextContents()).slice(1).map((o) => Number(/（(\d+)）$/.exec(o)?.[1]));
+  expect(sessionCounts.reduce((a, b) => a + b, 0)).toBe(counts[0]);
+  expect(fetched).toContain('/search-data/facets/session.json.gz');
+  expect(errors).toEqual([]);
+});

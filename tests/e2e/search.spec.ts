@@ -57,3 +57,42 @@ test('a record corrected after its shard was indexed is found by its new text, o
   await expect(results).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("Pagefind finds every word of the archive's rewritten indexes, on as many pages as the word's postings list", async ({ page, request }) => {
+  // src/search/pagefind-bundle.ts re-packs Pagefind's index chunks and renames its pages;
+  // Pagefind's own code must look every word up in the right chunk, the first and last
+  // of each chunk too (the chunk table holds shortened bounds).
+  const { gunzipSync } = await import('node:zlib');
+  const { decodeCbor, withoutSignature } = await import('../../src/search/cbor.ts');
+  const { pageOrdinal } = await import('../../src/search/page-ids.ts');
+  const read = async (path: string) => decodeCbor(withoutSignature(gunzipSync(await (await request.get(path)).body()))) as unknown[];
+  const manifest = (await (await request.get('/search-data/manifest.json')).json()) as { records: number; shards: { path: string; patch?: { path: string } }[] };
+  const paths = manifest.shards.flatMap((s) => [s.path, ...(s.patch ? [s.patch.path] : [])]);
+  await page.goto('/search/');
+  let words = 0;
+  for (const path of paths) {
+    const entry = (await (await request.get(`${path}pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
+    const meta = await read(`${path}pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`);
+    const ids = (meta[1] as [string][]).map((p) => p[0]);
+    for (const id of ids) expect(pageOrdinal(id) ?? 0).toBeLessThan(manifest.records);
+    const expected: [string, number][] = [];
+    for (const [, , hash] of meta[2] as [string, string, string][]) {
+      for (const word of (await read(`${path}index/${hash}.pf_index`))[0] as [string, unknown[]][]) expected.push([word[0], word[1].length]);
+    }
+    words += expected.length;
+    const found = await page.evaluate(
+      async ({ path, words }) => {
+        const pf = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as { init: () => Promise<void>; search: (q: string) => Promise<{ results: unknown[] } | null> };
+        await pf.init();
+        const counts: number[] = [];
+        for (const word of words) counts.push((await pf.search(`"${word}"`))?.results.length ?? -1);
+        return counts;
+      },
+      { path, words: expected.map(([word]) => word) },
+    );
+    expect(found).toEqual(expected.map(([, pages]) => pages));
+    // Each page loads its own copy of pagefind.js per shard: start afresh.
+    await page.goto('/search/');
+  }
+  expect(words).toBeGreaterThan(1000);
+});
