@@ -9,7 +9,7 @@ export interface SearchManifest {
    * Pagefind indexes, newest records first; record numbers base … base+count−1, in page
    * order. A shard with a patch: the records at the positions `patch.pages` changed
    * after its index was built; their pages in the shard's index are stale (their ids say
-   * so, see ../search/page-ids.ts), and the patch index at `patch.path` holds them, page j
+   * so, see ./page-ids.ts), and the patch index at `patch.path` holds them, page j
    * being position `pages[j]`.
    */
   shards: { path: string; base: number; count: number; patch?: { path: string; pages: number[] } }[];
