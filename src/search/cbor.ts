@@ -4,69 +4,44 @@
  * Pagefind writes; anything else is reported, never guessed.
  */
 export function decodeCbor(bytes: Uint8Array): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder();
   let at = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    if (info === 24) return view.getUint8(at++);
-    if (info === 25) {
-      const v = view.getUint16(at);
-      at += 2;
-      return v;
-    }
-    if (info === 26) {
-      const v = view.getUint32(at);
-      at += 4;
-      return v;
-    }
-    if (info === 27) {
-      const v = Number(view.getBigUint64(at));
-      at += 8;
-      return v;
-    }
-    throw new Error(`CBOR: indefinite or reserved length ${info} at byte ${at}`);
-  };
   const item = (): unknown => {
-    const head = view.getUint8(at++);
-    const major = head >> 5;
-    const info = head & 31;
+    const start = at;
+    const { major, value, next } = cborHead(bytes, at);
+    at = next;
     switch (major) {
       case 0:
-        return length(info);
+        return value;
       case 1:
-        return -1 - length(info);
+        return -1 - value;
       case 2: {
-        const n = length(info);
-        const out = bytes.subarray(at, at + n);
-        at += n;
+        const out = bytes.subarray(at, at + value);
+        at += value;
         return out;
       }
       case 3: {
-        const n = length(info);
-        const out = text.decode(bytes.subarray(at, at + n));
-        at += n;
+        const out = text.decode(bytes.subarray(at, at + value));
+        at += value;
         return out;
       }
       case 4: {
-        const n = length(info);
-        const out: unknown[] = new Array(n);
-        for (let i = 0; i < n; i++) out[i] = item();
+        const out: unknown[] = new Array(value);
+        for (let i = 0; i < value; i++) out[i] = item();
         return out;
       }
       case 5: {
-        const n = length(info);
         const out = new Map<unknown, unknown>();
-        for (let i = 0; i < n; i++) out.set(item(), item());
+        for (let i = 0; i < value; i++) out.set(item(), item());
         return out;
       }
       case 7:
-        if (info === 20) return false;
-        if (info === 21) return true;
-        if (info === 22) return null;
-        throw new Error(`CBOR: unsupported simple value ${info} at byte ${at - 1}`);
+        if (value === 20) return false;
+        if (value === 21) return true;
+        if (value === 22) return null;
+        throw new Error(`CBOR: unsupported simple value ${value} at byte ${start}`);
       default:
-        throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
+        throw new Error(`CBOR: unsupported major type ${major} at byte ${start}`);
     }
   };
   return item();
@@ -92,6 +67,19 @@ export function withoutSignature(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(12);
 }
 
+/** The shortest CBOR head for major type `major` and argument `n`, as minicbor writes it. */
+function headBytes(major: number, n: number): Uint8Array {
+  const m = major << 5;
+  if (n < 24) return Uint8Array.of(m | n);
+  if (n < 0x100) return Uint8Array.of(m | 24, n);
+  if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 255);
+  if (n < 0x100000000) return Uint8Array.of(m | 26, n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+  const out = new Uint8Array(9);
+  out[0] = m | 27;
+  new DataView(out.buffer).setBigUint64(1, BigInt(n));
+  return out;
+}
+
 /**
  * Encodes what {@link decodeCbor} returns, the way Pagefind's minicbor writes it: definite
  * lengths and the shortest head for every number and length, so a decoded file encodes
@@ -109,29 +97,7 @@ export function encodeCbor(value: unknown): Uint8Array {
     out = grown;
   };
   const encoder = new TextEncoder();
-  const head = (major: number, n: number) => {
-    room(9);
-    const m = major << 5;
-    if (n < 24) out[at++] = m | n;
-    else if (n < 0x100) {
-      out[at++] = m | 24;
-      out[at++] = n;
-    } else if (n < 0x10000) {
-      out[at++] = m | 25;
-      out[at++] = n >> 8;
-      out[at++] = n & 255;
-    } else if (n < 0x100000000) {
-      out[at++] = m | 26;
-      out[at++] = n >>> 24;
-      out[at++] = (n >>> 16) & 255;
-      out[at++] = (n >>> 8) & 255;
-      out[at++] = n & 255;
-    } else {
-      out[at++] = m | 27;
-      new DataView(out.buffer, at, 8).setBigUint64(0, BigInt(n));
-      at += 8;
-    }
-  };
+  const head = (major: number, n: number) => bytes(headBytes(major, n));
   const bytes = (b: Uint8Array) => {
     room(b.length);
     out.set(b, at);
@@ -169,26 +135,26 @@ export function encodeCbor(value: unknown): Uint8Array {
   return out.slice(0, at);
 }
 
-/** The head of the CBOR item at byte `at`: its major type, its argument (a length, a number or a simple value) and where its content starts. */
+/**
+ * The head of the CBOR item at byte `at`: its major type, its argument (a length, a number
+ * or a simple value) and where its content starts. Read byte by byte: the item walker
+ * calls it for every posting of a shard's index (millions of heads).
+ */
 export function cborHead(bytes: Uint8Array, at: number): { major: number; value: number; next: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const head = view.getUint8(at);
+  const head = bytes[at]!;
   const major = head >> 5;
   const info = head & 31;
   if (info < 24) return { major, value: info, next: at + 1 };
-  if (info === 24) return { major, value: view.getUint8(at + 1), next: at + 2 };
-  if (info === 25) return { major, value: view.getUint16(at + 1), next: at + 3 };
-  if (info === 26) return { major, value: view.getUint32(at + 1), next: at + 5 };
-  if (info === 27) return { major, value: Number(view.getBigUint64(at + 1)), next: at + 9 };
+  if (info === 24) return { major, value: bytes[at + 1]!, next: at + 2 };
+  if (info === 25) return { major, value: (bytes[at + 1]! << 8) | bytes[at + 2]!, next: at + 3 };
+  if (info === 26) return { major, value: ((bytes[at + 1]! << 24) >>> 0) + ((bytes[at + 2]! << 16) | (bytes[at + 3]! << 8) | bytes[at + 4]!), next: at + 5 };
+  if (info === 27) return { major, value: Number(new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getBigUint64(0)), next: at + 9 };
   throw new Error(`CBOR: indefinite or reserved length ${info} at byte ${at}`);
 }
 
 /** The CBOR head of an array of `n` items, as {@link encodeCbor} writes it. */
 export function cborArrayHead(n: number): Uint8Array {
-  if (n < 24) return Uint8Array.of(0x80 | n);
-  if (n < 0x100) return Uint8Array.of(0x98, n);
-  if (n < 0x10000) return Uint8Array.of(0x99, n >> 8, n & 255);
-  return Uint8Array.of(0x9a, n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255);
+  return headBytes(4, n);
 }
 
 /**

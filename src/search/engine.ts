@@ -158,6 +158,7 @@ export class SearchEngine {
     const toSimplified = needsSimplifying(request.q) ? await loadSimplifier() : undefined;
     const phrases = parseQuery(request.q, toSimplified);
     const counted = request.count ?? facetKeys;
+    const countedKeys = facetKeys.filter((k) => counted.includes(k));
     const needed = facetKeys.filter((k) => counted.includes(k) || request.filters[k]);
     const columnsPromise = Promise.all(needed.map((k) => this.facetColumn(k)));
 
@@ -179,7 +180,6 @@ export class SearchEngine {
       }
     }
     const table = Object.fromEntries((await columnsPromise).map((column, i) => [needed[i]!, column])) as Partial<Record<FacetKey, FacetColumn>>;
-    const countedKeys = facetKeys.filter((k) => counted.includes(k));
 
     // Facets: a record passes a facet when it has the selected value; each facet's counts
     // apply every other facet's selection, so a reader can switch a value within a facet.

@@ -202,6 +202,8 @@ export function startSearchPage(): void {
     more: Object.fromEntries(onDemandFacets.map((k) => [k, form.querySelector<HTMLDetailsElement>(`details[data-facet="${k}"]`)!])),
   };
   const engine = new SearchEngine();
+  /** Disclosures `show` opened for the search it runs (see the toggle handler below). */
+  const openedHere = new WeakSet<HTMLDetailsElement>();
   let state = readState(location.search);
   let run = 0;
 
@@ -211,8 +213,13 @@ export function startSearchPage(): void {
     ui.input.value = state.q;
     ui.sort.value = state.sort;
     ui.empty.hidden = true;
-    // A facet on demand that the URL selects a value of is shown open, with its counts.
-    for (const [key, details] of Object.entries(ui.more)) if (state.filters[key as FacetKey]) details.open = true;
+    // A facet on demand that the URL selects a value of is shown open, with its counts
+    // (this search counts it; its toggle handler need not search again).
+    for (const [key, details] of Object.entries(ui.more)) {
+      if (!state.filters[key as FacetKey] || details.open) continue;
+      openedHere.add(details);
+      details.open = true;
+    }
     const hasFilter = facetKeys.some((k) => state.filters[k]);
     if (!state.q && !hasFilter) {
       ui.status.textContent = '请输入检索词，或选择筛选条件。';
@@ -286,7 +293,7 @@ export function startSearchPage(): void {
   // cached, so only the facet's column is fetched); results and announcements stay.
   for (const details of Object.values(ui.more)) {
     details.addEventListener('toggle', async () => {
-      if (!details.open) return;
+      if (openedHere.delete(details) || !details.open) return;
       const mine = run;
       try {
         const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, count: countedFacets(ui) });
