@@ -22,6 +22,7 @@ interface PagefindModule {
   init: () => Promise<void>;
   mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
   search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
+  preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
 }
 
 /** How results are ordered. */
@@ -55,6 +56,9 @@ export interface SearchOutcome {
 
 /** Phrases whose matches the engine keeps (see SearchEngine.phraseCache). */
 const PHRASE_CACHE_SIZE = 24;
+
+/** A phrase's key in the engine's cache of matches: its tokens. */
+const phraseKey = (phrase: QueryPhrase) => JSON.stringify(phrase.tokens);
 
 /** The engine for one built site. */
 export class SearchEngine {
@@ -105,11 +109,37 @@ export class SearchEngine {
   }
 
   /**
+   * Loads Pagefind and its shards' metadata, so that the first search does not wait for
+   * them. The search page calls it when the reader focuses the search field.
+   */
+  async warm(): Promise<void> {
+    await this.loadPagefind();
+  }
+
+  /**
+   * Fetches the index chunks a query's look-up will read, without looking anything up
+   * (Pagefind's own preload, which its documentation advises calling as the reader types).
+   * The search page calls it on every change of the search field, so that when the query
+   * is submitted its chunks are usually loaded and only the look-up is left: at 30,000
+   * records a new query loads a chunk per token in each of seven shards. The look-up
+   * itself is not run ahead: it runs on the main thread and can take a few hundred
+   * milliseconds, which would hold up the reader's typing. Phrases whose matches are
+   * cached need nothing.
+   */
+  async preload(q: string): Promise<void> {
+    const toSimplified = needsSimplifying(q) ? await loadSimplifier() : undefined;
+    const phrases = parseQuery(q, toSimplified).filter((p) => !this.phraseCache.has(phraseKey(p)));
+    if (!phrases.length) return;
+    const pf = await this.loadPagefind();
+    await Promise.all(phrases.flatMap((p) => p.tokens.map((tokens) => pf.preload(`"${tokens.join(' ')}"`))));
+  }
+
+  /**
    * Records holding the phrase (any variant): record number → first position of the
    * match (below HEAD_SIZE means the match is in a head field).
    */
   private phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
-    const key = JSON.stringify(phrase.tokens);
+    const key = phraseKey(phrase);
     let matches = this.phraseCache.get(key);
     if (matches) {
       // Most recently used last, so the oldest entry is the one dropped.

@@ -282,6 +282,19 @@ export function startSearchPage(): void {
     state = { q: String(data.get('q') ?? '').trim(), filters, sort: readState(`?sort=${data.get('sort') ?? ''}`).sort, page: 1 };
     void show(true);
   };
+  // Ahead of a submit: Pagefind and its shards' metadata load when the reader first
+  // focuses the field, and every change of the query fetches the index chunks its look-up
+  // will read (engine.preload), as Pagefind advises. The letters an input method shows
+  // while the reader picks characters (isComposing) are not the query; the characters
+  // arrive with compositionend. A failed preload costs nothing: the search fetches what it
+  // needs and reports its own failure.
+  const ignore = () => {};
+  const preload = () => void engine.preload(ui.input.value).catch(ignore);
+  ui.input.addEventListener('focus', () => void engine.warm().catch(ignore), { once: true });
+  ui.input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) preload();
+  });
+  ui.input.addEventListener('compositionend', preload);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     submit();

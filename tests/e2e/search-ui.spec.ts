@@ -245,3 +245,38 @@ test('the proposer and session facets are counted when the reader opens them, an
   expect(fetched).toContain('/search-data/facets/session.json.gz');
   expect(errors).toEqual([]);
 });
+
+test('typing a query fetches the index chunks its search reads before it is submitted; an input method’s letters do not', async ({ page }) => {
+  const errors = watchErrors(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const chunks = () => fetched.filter((p) => p.endsWith('.pf_index'));
+  await page.goto('/search/');
+  await expect(status(page)).toContainText('请输入检索词');
+  expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+
+  // Focusing the field loads Pagefind and its metadata, no index chunk yet.
+  await page.getByLabel('检索词').focus();
+  await expect.poll(() => fetched.filter((p) => p.endsWith('.pf_meta')).length).toBeGreaterThan(0);
+
+  // An input method composing pinyin: its letters are not a query, nothing is fetched for them.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'hezhangzhi', selectionStart: 10, selectionEnd: 10 });
+  await expect(page.getByLabel('检索词')).toHaveValue('hezhangzhi');
+  await page.waitForTimeout(500);
+  expect(chunks()).toEqual([]);
+
+  // The reader picks the characters: their chunks are fetched, and nothing is searched yet.
+  await cdp.send('Input.insertText', { text: '河长制' });
+  await expect(page.getByLabel('检索词')).toHaveValue('河长制');
+  await expect.poll(() => chunks().length).toBeGreaterThan(0);
+  await page.waitForLoadState('networkidle');
+  await expect(status(page)).toContainText('请输入检索词');
+  const preloaded = chunks().length;
+
+  // Submitted, the search reads only what was preloaded.
+  await page.keyboard.press('Enter');
+  expect(await settled(page)).toBeGreaterThan(5);
+  expect(chunks().length).toBe(preloaded);
+  expect(errors).toEqual([]);
+});
