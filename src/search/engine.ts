@@ -124,11 +124,14 @@ export class SearchEngine {
    * records a new query loads a chunk per token in each of seven shards. The look-up
    * itself is not run ahead: it runs on the main thread and can take a few hundred
    * milliseconds, which would hold up the reader's typing. Phrases whose matches are
-   * cached need nothing.
+   * cached need nothing, and a run of digits or Latin letters at the end of the query is
+   * left out: it may still be growing, and each of its prefixes is a token of its own
+   * (typing 2018 would fetch chunks for 2, 20 and 201 in every shard, which 2018 never reads).
    */
   async preload(q: string): Promise<void> {
-    const toSimplified = needsSimplifying(q) ? await loadSimplifier() : undefined;
-    const phrases = parseQuery(q, toSimplified).filter((p) => !this.phraseCache.has(phraseKey(p)));
+    const typed = q.replace(/[\p{Nd}\p{Ll}\p{Lu}]+$/u, '');
+    const toSimplified = needsSimplifying(typed) ? await loadSimplifier() : undefined;
+    const phrases = parseQuery(typed, toSimplified).filter((p) => !this.phraseCache.has(phraseKey(p)));
     if (!phrases.length) return;
     const pf = await this.loadPagefind();
     await Promise.all(phrases.flatMap((p) => p.tokens.map((tokens) => pf.preload(`"${tokens.join(' ')}"`))));

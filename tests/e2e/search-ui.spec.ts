@@ -246,7 +246,7 @@ test('the proposer and session facets are counted when the reader opens them, an
   expect(errors).toEqual([]);
 });
 
-test('typing a query fetches the index chunks its search reads before it is submitted; an input method’s letters do not', async ({ page }) => {
+test('typing a query fetches the index chunks its search reads before it is submitted; an input method’s letters and a growing digit run do not', async ({ page }) => {
   const errors = watchErrors(page);
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -258,6 +258,12 @@ test('typing a query fetches the index chunks its search reads before it is subm
   // Focusing the field loads Pagefind and its metadata, no index chunk yet.
   await page.getByLabel('检索词').focus();
   await expect.poll(() => fetched.filter((p) => p.endsWith('.pf_meta')).length).toBeGreaterThan(0);
+
+  // Digits typed one by one: the run may still grow, so nothing is fetched for 2, 20, 201.
+  await page.keyboard.type('201', { delay: 100 });
+  await page.waitForTimeout(500);
+  expect(chunks()).toEqual([]);
+  await page.getByLabel('检索词').fill('');
 
   // An input method composing pinyin: its letters are not a query, nothing is fetched for them.
   const cdp = await page.context().newCDPSession(page);
