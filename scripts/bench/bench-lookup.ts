@@ -11,15 +11,13 @@
  * the records in a shard for a phrase most records hold. This is what a new query at
  * 30,000 records spends most of its time on (npm run bench:search).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import { parseQuery } from '../../src/search/query.ts';
 import type { SearchManifest } from '../../src/search/data.ts';
+import { openServedSite } from './served-site.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
@@ -35,14 +33,9 @@ const dist = resolve(values.dist);
 const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as SearchManifest;
 const queries = values.queries.split(',').map((q) => ({ q, tokens: parseQuery(q)[0]!.tokens[0]! }));
 
-const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), dist], { env: { ...process.env, PORT: values.port }, stdio: 'ignore' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-});
+const site = await openServedSite(dist, values.port);
+const { browser, base } = site;
 try {
-  const base = `http://127.0.0.1:${values.port}`;
-  for (let i = 0; i < 50 && !(await fetch(base).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
   const rows: string[] = [];
   const units: number[] = [];
   for (const shard of manifest.shards) {
@@ -92,6 +85,5 @@ try {
   console.log(rows.join('\n'));
   if (units.length) console.log(`\nwhere R × P exceeds 5 million: ${units[0]!.toFixed(1)}–${units[units.length - 1]!.toFixed(1)} ns per unit of R × P (median ${units[Math.floor(units.length / 2)]!.toFixed(1)})`);
 } finally {
-  await browser.close();
-  server.kill();
+  await site.close();
 }

@@ -15,16 +15,16 @@
  * and prints build time, peak memory of each step, index size, first-search bytes and
  * query latency p50/p95.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { writeCorpus } from '../corpus/generate.ts';
 import { literalMatches, loadReference, scoreQuery } from './literal-reference.ts';
 import { duBytes, runMeasured } from './measure.ts';
 import { openSearchHarness, recordIdsByNumber } from './search-harness.ts';
+import { openServedSite } from './served-site.ts';
 import { queryset } from './search-queries.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -160,17 +160,9 @@ async function main(): Promise<void> {
   const pagefindPeak = Object.entries(build.peakByProgram).filter(([name]) => name.startsWith('pagefind')).reduce((m, [, v]) => Math.max(m, v), 0);
   const nodePeak = build.peakByProgram.node ?? 0;
 
-  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), dist], { env: { ...process.env, PORT: values.port }, stdio: 'ignore' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-  });
+  const site = await openServedSite(dist, values.port);
+  const { browser, base: baseURL } = site;
   try {
-    const baseURL = `http://127.0.0.1:${values.port}`;
-    for (let i = 0; i < 50; i++) {
-      if (await fetch(baseURL).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const reference = loadReference(archive);
     const ids = recordIdsByNumber(dist);
     const queries = queryset(reference);
@@ -245,8 +237,7 @@ async function main(): Promise<void> {
     console.log(out.join('\n'));
     if (!allExact) process.exitCode = 1;
   } finally {
-    await browser.close();
-    server.kill();
+    await site.close();
   }
 }
 
