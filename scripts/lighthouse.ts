@@ -9,12 +9,12 @@
  * Usage: npm run lighthouse [-- --dir dist --record <id> --query 答复 --port 4398 | --base <url>]
  * Build first (npm run build); this script only serves and audits.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { serveBuiltSite } from './lib/served-site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,20 +38,6 @@ function firstRecordPath(): string {
   return `/records/${encodeURIComponent(first)}/`;
 }
 
-/** Starts scripts/serve.ts on the chosen port and resolves once it answers. */
-async function serve(): Promise<() => void> {
-  const server = spawn(process.execPath, [resolve(import.meta.dirname, 'serve.ts'), dir], {
-    env: { ...process.env, PORT: values.port },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(base).then(() => true, () => false)) return () => server.kill();
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error(`The archive server did not answer on ${base}.`);
-}
-
 /** The first list page of the unit with the most records (the first entry of /units/). */
 function largestListPath(): string {
   const index = resolve(dir, 'units', 'index.html');
@@ -66,7 +52,7 @@ const pages: { name: string; path: string; required: Category[] }[] = [
   { name: 'list page', path: largestListPath(), required: ['accessibility', 'performance'] },
   { name: 'search page', path: `/search/?q=${encodeURIComponent(values.query!)}`, required: ['accessibility'] },
 ];
-const stop = values.base ? () => {} : await serve();
+const stop = values.base ? () => {} : await serveBuiltSite(dir, values.port!);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--lang=zh-CN'],

@@ -5,11 +5,10 @@
  *
  * Usage: npm run screenshots [-- --dir dist --record <id>]
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { openServedSite } from './lib/served-site.ts';
 import { defaultPrefs, serializePrefs, storageKey, type ReadingPrefs } from '../src/reading/preferences.ts';
 
 const { values } = parseArgs({
@@ -22,7 +21,6 @@ const { values } = parseArgs({
 const root = resolve(import.meta.dirname, '..');
 const dir = resolve(values.dir!);
 const out = resolve(root, 'docs/screenshots');
-const base = `http://127.0.0.1:${values.port}`;
 
 /** The modes shown, each with the preferences a reader would have saved. */
 const shots: { name: string; prefs: Partial<ReadingPrefs>; readAloud?: boolean }[] = [
@@ -38,10 +36,9 @@ const records = resolve(dir, 'records');
 const record = values.record ?? (existsSync(records) ? readdirSync(records).sort().find((id) => /-(cppcc|npc)-/.test(id)) : undefined);
 if (!record) throw new Error(`${dir} has no reply records: build the archive first (npm run build).`);
 
-const server = spawn(process.execPath, [resolve(root, 'scripts/serve.ts'), dir], { env: { ...process.env, PORT: values.port }, stdio: 'ignore' });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const site = await openServedSite(dir, values.port);
+const { browser, base } = site;
 try {
-  for (let i = 0; i < 100 && !(await fetch(base).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
   mkdirSync(out, { recursive: true });
   for (const shot of shots) {
     const context = await browser.newContext({ viewport: { width: 1100, height: 1300 }, locale: 'zh-CN', reducedMotion: 'reduce' });
@@ -62,6 +59,5 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await site.close();
 }

@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseQuery } from '../../src/search/query.ts';
 import type { SearchManifest } from '../../src/search/data.ts';
-import { openServedSite } from './served-site.ts';
+import { openServedSite } from '../lib/served-site.ts';
 
 const { values } = parseArgs({
   options: {

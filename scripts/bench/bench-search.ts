@@ -24,7 +24,7 @@ import { writeCorpus } from '../corpus/generate.ts';
 import { literalMatches, loadReference, scoreQuery } from './literal-reference.ts';
 import { duBytes, runMeasured } from './measure.ts';
 import { openSearchHarness, recordIdsByNumber } from './search-harness.ts';
-import { openServedSite } from './served-site.ts';
+import { openServedSite } from '../lib/served-site.ts';
 import { queryset } from './search-queries.ts';
 
 const root = resolve(import.meta.dirname, '../..');
