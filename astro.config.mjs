@@ -73,6 +73,9 @@ export default defineConfig({
     // scripts/build.ts leaves the previous output's unchanged pages in the output folder
     // for Astro to keep (src/lib/output-staging.ts); a direct `astro build` empties it.
     build: { assetsInlineLimit: 0, cssCodeSplit: false, emptyOutDir: process.env.ARCHIVE_OUT_DIR_PREPARED !== '1' },
+    // The search's look-up workers (src/search/lookup-worker.ts) are module workers: they
+    // import Pagefind's script from the index at run time.
+    worker: { format: 'es' },
   },
   markdown: {
     // Records hold no code; Shiki's inline styles would also break the CSP.

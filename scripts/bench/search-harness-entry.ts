@@ -6,7 +6,8 @@
  */
 import { SearchEngine, type SearchRequest } from '../../src/search/engine.ts';
 
-const engine = new SearchEngine('/');
+// The site's look-up worker, bundled and served by scripts/bench/search-harness.ts.
+const engine = new SearchEngine('/', () => new Worker('/__search-lookup-worker.js', { type: 'module', name: 'archive-search-lookup' }));
 
 declare global {
   interface Window {

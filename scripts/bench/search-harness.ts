@@ -14,19 +14,29 @@ import type { SearchDoc } from '../../src/search/data.ts';
 
 /** Where the harness is served from; a same-origin path, so the site's CSP allows it. */
 const HARNESS_PATH = '/__search-harness.js';
+/** Where the harness's look-up worker is served from (search-harness-entry.ts starts it). */
+const WORKER_PATH = '/__search-lookup-worker.js';
 
-let bundled: Promise<string> | undefined;
-/** The harness entry bundled for the browser (once per process). */
-function harnessSource(): Promise<string> {
+let bundled: Promise<{ harness: string; worker: string }> | undefined;
+/**
+ * The harness entry and the site's look-up worker bundled for the browser (once per
+ * process). The site's own build bundles the worker with Vite; esbuild leaves a worker
+ * alone, so the harness bundles it here and starts it itself.
+ */
+function harnessSource(): Promise<{ harness: string; worker: string }> {
   bundled ??= build({
-    entryPoints: [resolve(import.meta.dirname, 'search-harness-entry.ts')],
+    entryPoints: { harness: resolve(import.meta.dirname, 'search-harness-entry.ts'), worker: resolve(import.meta.dirname, '../../src/search/lookup-worker.ts') },
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',
     write: false,
+    outdir: 'out',
     logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
+  }).then((result) => {
+    const text = (name: string) => result.outputFiles.find((f) => f.path.endsWith(`/out/${name}.js`))!.text;
+    return { harness: text('harness'), worker: text('worker') };
+  });
   return bundled;
 }
 
@@ -39,12 +49,23 @@ export type HarnessSearch = (q: string, filters?: SearchRequest['filters'], sort
  */
 export async function openSearchHarness(page: Page): Promise<HarnessSearch> {
   const source = await harnessSource();
-  await page.route(`**${HARNESS_PATH}`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: source }));
+  await page.route(`**${HARNESS_PATH}`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: source.harness }));
+  await page.route(`**${WORKER_PATH}`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: source.worker }));
+  // The engine falls back to looking up on the page when its workers fail; the harness
+  // measures the workers, so that is an error here.
+  let workerFailure: string | null = null;
+  page.on('console', (m) => {
+    if (m.text().includes('look-up workers unavailable')) workerFailure = m.text();
+  });
   await page.goto('/search/');
   await page.evaluate(async (path) => {
     await import(path);
   }, HARNESS_PATH);
-  return (q, filters, sort) => page.evaluate(([q, filters, sort]) => window.archiveSearch(q, filters, sort), [q, filters, sort] as const);
+  return async (q, filters, sort) => {
+    const outcome = await page.evaluate(([q, filters, sort]) => window.archiveSearch(q, filters, sort), [q, filters, sort] as const);
+    if (workerFailure) throw new Error(`the search harness's look-up workers failed: ${workerFailure}`);
+    return outcome;
+  };
 }
 
 /** Record id of each record number (the order of /search-data/doc/<n>.json.gz) in a built site. */

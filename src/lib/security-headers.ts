@@ -18,11 +18,15 @@ const basePolicy = [
 ];
 
 /**
- * The Content-Security-Policy for a path: the search page alone may compile WebAssembly
- * (Pagefind's, which it runs without a worker: src/search/engine.ts).
+ * Where WebAssembly may be compiled: Pagefind's, on the search page and in its look-up
+ * workers (src/search/lookup-worker.ts, bundled as /_astro/lookup-worker-<hash>.js). A
+ * worker runs under the policy its own script is served with, not the page's.
  */
+const WASM_PATHS = /^\/search\/|^\/_astro\/lookup-worker-/;
+
+/** The Content-Security-Policy for a path: strict everywhere, WebAssembly only where search runs. */
 export function contentSecurityPolicy(path: string): string {
-  const policy = path.startsWith('/search/') ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
+  const policy = WASM_PATHS.test(path) ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
   return policy.join('; ');
 }
 
@@ -45,7 +49,7 @@ export function securityHeaders(path: string): Record<string, string> {
   };
 }
 
-/** The `_headers` file: the search rule after the general one, so it overrides it there. */
+/** The `_headers` file: the search rules after the general one, so they override it there. */
 export function headersFile(): string {
   const block = (pattern: string, path: string) =>
     [pattern, ...Object.entries(securityHeaders(path)).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
@@ -53,6 +57,7 @@ export function headersFile(): string {
   return [
     block('/*', '/'),
     block('/search/*', '/search/'),
+    block('/_astro/lookup-worker-*', '/_astro/lookup-worker-x.js'),
     cache('/_astro/*', '/_astro/x.js'),
     cache('/pagefind/*/index/*', '/pagefind/s0/index/x.pf_index'),
     cache('/pagefind/*/*.pf_meta', '/pagefind/s0/x.pf_meta'),

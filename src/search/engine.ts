@@ -1,29 +1,18 @@
 /**
  * The archive's search engine in the browser. Pagefind finds the records that hold a
- * phrase's tokens at consecutive positions (its exact search, one index per shard); this
- * module normalises the query, combines phrases (all words must match), applies and
- * counts facets, ranks, and loads result cards.
+ * phrase's tokens at consecutive positions (its exact search, one index per shard, run in
+ * look-up workers: ./lookup-pool.ts); this module normalises the query, combines phrases
+ * (all words must match), applies and counts facets, ranks, and loads result cards.
  */
 import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
 import { facetColumnPath, type FacetColumn, type SearchDoc, type SearchManifest } from './data.ts';
 import { fetchGzipJson, fetchManifest, fetchSearchDoc } from './fetch-data.ts';
-import { pageOrdinal } from './page-ids.ts';
+import { LookupPool, type StartWorker } from './lookup-pool.ts';
+import { startLookupWorker } from './lookup-worker-start.ts';
 import { HEAD_SIZE } from './index-content.ts';
 import { parseQuery, type QueryPhrase } from './query.ts';
 import { loadSimplifier } from './simplifier.ts';
 import { needsSimplifying } from './traditional.ts';
-
-interface PagefindResult {
-  id: string;
-  words: number[];
-}
-interface PagefindModule {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
-  search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
-  preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
-}
 
 /** How results are ordered. */
 export type SortOrder = 'relevance' | 'date-desc' | 'date-asc';
@@ -60,11 +49,17 @@ const PHRASE_CACHE_SIZE = 24;
 /** A phrase's key in the engine's cache of matches: its tokens. */
 const phraseKey = (phrase: QueryPhrase) => JSON.stringify(phrase.tokens);
 
+/** Pagefind's exact queries for a phrase: one per variant (第五号 / 第5号), its tokens at consecutive positions. */
+const pagefindQueries = (phrase: QueryPhrase) => phrase.tokens.map((tokens) => `"${tokens.join(' ')}"`);
+
+/** True for a phrase of one character (or one run of digits or letters): its single-unit token. */
+const isOneUnit = (phrase: QueryPhrase) => phrase.tokens.some((t) => t.length === 1 && t[0]!.startsWith('u'));
+
 /** The engine for one built site. */
 export class SearchEngine {
   private manifest: Promise<SearchManifest>;
   private facetColumns = new Map<FacetKey, Promise<FacetColumn>>();
-  private pagefind: Promise<PagefindModule> | undefined;
+  private lookups: LookupPool;
   private docs = new Map<number, Promise<SearchDoc>>();
   /**
    * Matches of the phrases searched most recently, by their tokens. The index never
@@ -75,8 +70,16 @@ export class SearchEngine {
    */
   private phraseCache = new Map<string, Promise<Map<number, number>>>();
 
-  constructor(private base = '/') {
+  /**
+   * `startWorker` starts a look-up worker (null: every look-up on the page's own thread,
+   * as where workers are unavailable).
+   */
+  constructor(
+    private base = '/',
+    startWorker: StartWorker | null = startLookupWorker,
+  ) {
     this.manifest = fetchManifest(base);
+    this.lookups = new LookupPool(this.manifest, startWorker);
   }
 
   /** One facet's column (loaded once). */
@@ -91,50 +94,50 @@ export class SearchEngine {
     return column;
   }
 
-  private loadPagefind(): Promise<PagefindModule> {
-    this.pagefind ??= (async () => {
-      const manifest = await this.manifest;
-      const [first, ...rest] = manifest.shards.flatMap((s) => [s.path, ...(s.patch ? [s.patch.path] : [])]);
-      if (!first) throw new Error('the archive has no search index');
-      const pf = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as PagefindModule;
-      // No web worker: Pagefind 1.6's worker script repeats its main script (12 KB more
-      // on a first search). Its look-up then runs on the main thread, as the archive's own
-      // all-words, facet and ranking work does (npm run bench:search measures both).
-      await pf.options({ excerptLength: 0, noWorker: true });
-      await pf.init();
-      await Promise.all(rest.map((path) => pf.mergeIndex(path, { noWorker: true })));
-      return pf;
-    })();
-    return this.pagefind;
-  }
-
   /**
-   * Loads Pagefind and its shards' metadata, so that the first search does not wait for
-   * them. The search page calls it when the reader focuses the search field.
+   * Starts the look-up workers, which load Pagefind and their shards' metadata, so that
+   * the first search does not wait for them. The search page calls it when the reader
+   * focuses the search field.
    */
   async warm(): Promise<void> {
-    await this.loadPagefind();
+    await this.lookups.warm();
   }
 
   /**
-   * Fetches the index chunks a query's look-up will read, without looking anything up
-   * (Pagefind's own preload, which its documentation advises calling as the reader types).
-   * The search page calls it on every change of the search field, so that when the query
-   * is submitted its chunks are usually loaded and only the look-up is left: at 30,000
-   * records a new query loads a chunk per token in each of seven shards. The look-up
-   * itself is not run ahead: it runs on the main thread and can take a few hundred
-   * milliseconds, which would hold up the reader's typing. Phrases whose matches are
-   * cached need nothing, and a run of digits or Latin letters at the end of the query is
-   * left out: it may still be growing, and each of its prefixes is a token of its own
-   * (typing 2018 would fetch chunks for 2, 20 and 201 in every shard, which 2018 never reads).
+   * The phrases of a query the reader is still typing that are worth preparing: not a run
+   * of digits or Latin letters at the end, which may still be growing (each of its prefixes
+   * is a token of its own: typing 2018 would prepare 2, 20 and 201), and not phrases whose
+   * matches are kept.
    */
-  async preload(q: string): Promise<void> {
+  private async typedPhrases(q: string): Promise<QueryPhrase[]> {
     const typed = q.replace(/[\p{Nd}\p{Ll}\p{Lu}]+$/u, '');
     const toSimplified = needsSimplifying(typed) ? await loadSimplifier() : undefined;
-    const phrases = parseQuery(typed, toSimplified).filter((p) => !this.phraseCache.has(phraseKey(p)));
-    if (!phrases.length) return;
-    const pf = await this.loadPagefind();
-    await Promise.all(phrases.flatMap((p) => p.tokens.map((tokens) => pf.preload(`"${tokens.join(' ')}"`))));
+    return parseQuery(typed, toSimplified).filter((p) => !this.phraseCache.has(phraseKey(p)));
+  }
+
+  /**
+   * Loads, in the look-up workers, the index chunks the look-up of a query the reader is
+   * typing will read (Pagefind's own preload, which its documentation advises calling as
+   * the reader types), without looking anything up. The search page calls it on every
+   * change of the query. Loading a chunk (fetching it, unpacking it, reading it into
+   * Pagefind's WebAssembly) is most of a new look-up's time at 30,000 records.
+   */
+  async preload(q: string): Promise<void> {
+    const phrases = await this.typedPhrases(q);
+    if (phrases.length) await this.lookups.preload(phrases.flatMap((p) => pagefindQueries(p)));
+  }
+
+  /**
+   * Looks up, ahead of a search, the phrases of a query the reader is typing, and keeps
+   * their matches for the search; the search page calls it when the reader pauses. The
+   * look-ups run in the look-up workers, so the reader's typing is never held up, and a
+   * query submitted after the pause often finds its look-ups done. Phrases of one
+   * character are left out: usually the first of a word being typed, and the costliest
+   * look-ups (a character's token is in most records).
+   */
+  async lookAhead(q: string): Promise<void> {
+    const phrases = (await this.typedPhrases(q)).filter((p) => !isOneUnit(p));
+    await Promise.all(phrases.map((p) => this.phraseMatches(p)));
   }
 
   /**
@@ -165,23 +168,8 @@ export class SearchEngine {
   }
 
   /** {@link phraseMatches} without the cache. */
-  private async lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
-    const pf = await this.loadPagefind();
-    const found = new Map<number, number>();
-    // The variants (第五号 / 第5号) are independent look-ups: their chunks load in parallel.
-    const responses = await Promise.all(phrase.tokens.map((tokens) => pf.search(`"${tokens.join(' ')}"`)));
-    for (const response of responses) {
-      for (const result of response?.results ?? []) {
-        const ordinal = pageOrdinal(result.id);
-        // The stale copy of a record its shard's patch holds.
-        if (ordinal === null) continue;
-        let at = Number.MAX_SAFE_INTEGER;
-        for (const w of result.words) if (w < at) at = w;
-        const seen = found.get(ordinal);
-        if (seen === undefined || at < seen) found.set(ordinal, at);
-      }
-    }
-    return found;
+  private lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
+    return this.lookups.lookUp(pagefindQueries(phrase));
   }
 
   /** Runs a search. */

@@ -10,6 +10,11 @@ import { matchRanges, snippetParts } from './snippet.ts';
 export const PAGE_SIZE = 10;
 /** Values listed per facet (the selected one is always listed). */
 const FACET_LIMIT = 60;
+/**
+ * Milliseconds without typing after which the query is looked up ahead of a submit: short
+ * against the time a reader takes to press Enter, long against the gap between keys.
+ */
+const LOOK_AHEAD_PAUSE_MS = 120;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -282,21 +287,34 @@ export function startSearchPage(): void {
     state = { q: String(data.get('q') ?? '').trim(), filters, sort: readState(`?sort=${data.get('sort') ?? ''}`).sort, page: 1 };
     void show(true);
   };
-  // Ahead of a submit: Pagefind and its shards' metadata load when the reader first
-  // focuses the field, and every change of the query fetches the index chunks its look-up
-  // will read (engine.preload), as Pagefind advises. The letters an input method shows
+  // Ahead of a submit, in the look-up workers: Pagefind and its shards' metadata load when
+  // the reader first focuses the field; every change of the query loads the index chunks
+  // its look-up will read (engine.preload, as Pagefind advises); and when the reader
+  // pauses typing the query is looked up (engine.lookAhead), so that a search submitted
+  // after the pause often finds its look-ups done. The pause keeps a reader who types on
+  // from queueing look-ups of every intermediate text. The letters an input method shows
   // while the reader picks characters (isComposing) are not the query; the characters
-  // arrive with compositionend. A failed preload costs nothing: the search fetches what it
-  // needs and reports its own failure.
+  // arrive with compositionend. A failed preload or look-up ahead costs nothing: the
+  // search looks up again and reports its own failure.
   const ignore = () => {};
-  const preload = () => void engine.preload(ui.input.value).catch(ignore);
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const prepare = () => {
+    void engine.preload(ui.input.value).catch(ignore);
+    clearTimeout(pause);
+    pause = setTimeout(() => void engine.lookAhead(ui.input.value).catch(ignore), LOOK_AHEAD_PAUSE_MS);
+  };
   ui.input.addEventListener('focus', () => void engine.warm().catch(ignore), { once: true });
   ui.input.addEventListener('input', (event) => {
-    if (!(event as InputEvent).isComposing) preload();
+    if (!(event as InputEvent).isComposing) prepare();
+    // Still composing the next characters: no pause yet. A look-up of the text so far would
+    // most often be of a prefix of the phrase being typed, which is at least as common as
+    // the phrase and so at least as slow to look up, holding up the phrase's own look-up.
+    else clearTimeout(pause);
   });
-  ui.input.addEventListener('compositionend', preload);
+  ui.input.addEventListener('compositionend', prepare);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(pause);
     submit();
   });
   form.addEventListener('change', (event) => {

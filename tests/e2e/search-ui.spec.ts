@@ -246,7 +246,7 @@ test('the proposer and session facets are counted when the reader opens them, an
   expect(errors).toEqual([]);
 });
 
-test('typing a query fetches the index chunks its search reads before it is submitted; an input method’s letters and a growing digit run do not', async ({ page }) => {
+test('a query is looked up when the reader pauses typing, before it is submitted; an input method’s letters and a growing digit run are not', async ({ page }) => {
   const errors = watchErrors(page);
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -272,7 +272,8 @@ test('typing a query fetches the index chunks its search reads before it is subm
   await page.waitForTimeout(500);
   expect(chunks()).toEqual([]);
 
-  // The reader picks the characters: their chunks are fetched, and nothing is searched yet.
+  // The reader picks the characters and pauses: the look-up fetches their chunks, and no
+  // result is shown before the submit.
   await cdp.send('Input.insertText', { text: '河长制' });
   await expect(page.getByLabel('检索词')).toHaveValue('河长制');
   await expect.poll(() => chunks().length).toBeGreaterThan(0);
@@ -280,9 +281,43 @@ test('typing a query fetches the index chunks its search reads before it is subm
   await expect(status(page)).toContainText('请输入检索词');
   const preloaded = chunks().length;
 
-  // Submitted, the search reads only what was preloaded.
+  // Submitted, the search needs nothing more from the index.
   await page.keyboard.press('Enter');
   expect(await settled(page)).toBeGreaterThan(5);
   expect(chunks().length).toBe(preloaded);
   expect(errors).toEqual([]);
+});
+
+/** Index files the page's own thread fetched (a worker's fetches are in its own timeline). */
+const pageThreadIndexFiles = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/pagefind/')));
+
+test('Pagefind runs in look-up workers, never on the page’s own thread', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+  expect(await settled(page)).toBeGreaterThan(5);
+  expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/^\/_astro\/lookup-worker-[\w-]+\.js$/)]);
+  expect(await pageThreadIndexFiles(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a server that forbids the look-up worker WebAssembly still gets results: the page looks up itself', async ({ page }) => {
+  const expected = await (async () => {
+    const other = await page.context().newPage();
+    await other.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+    const count = await settled(other);
+    await other.close();
+    return count;
+  })();
+  // The worker's script served with the general policy (no 'wasm-unsafe-eval'), as a
+  // server configured without the worker's rule would send it.
+  await page.route('**/_astro/lookup-worker-*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" } });
+  });
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
+  expect(await settled(page)).toBe(expected);
+  expect(warnings.some((w) => w.includes('look-up workers unavailable'))).toBe(true);
+  expect(await pageThreadIndexFiles(page)).toContainEqual(expect.stringMatching(/pagefind\.js$/));
 });
