@@ -25,7 +25,7 @@ const MAX_WORKERS = 4;
  */
 export function groupShards(shards: SearchManifest['shards'], groups: number): string[][] {
   const count = Math.max(1, Math.min(groups, shards.length));
-  const out = Array.from({ length: count }, () => ({ cost: 0, paths: [] as string[], order: [] as number[] }));
+  const out = Array.from({ length: count }, () => ({ cost: 0, order: [] as number[] }));
   const bySize = shards.map((shard, i) => ({ shard, i })).sort((a, b) => b.shard.count - a.shard.count || a.i - b.i);
   for (const { shard, i } of bySize) {
     const group = out.reduce((best, g) => (g.cost < best.cost ? g : best));
