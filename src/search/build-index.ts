@@ -14,14 +14,15 @@
  * and a shard in which a few records changed keeps its index: the changed records go
  * into a small patch index (/pagefind/<shard>-patch/), and the manifest tells the
  * browser to ignore their stale pages in the shard's index (./engine.ts). Re-indexing
- * a shard of 5,000 records took most of a 10,000-record rebuild (55 of 64 s).
+ * a shard of 5,000 records took most of a 10,000-record rebuild (55 of 64 s). With
+ * `lanes: 2`, shards overlap: one is written by its Pagefind process while the next one's
+ * records are added to another (./pagefind-lanes.ts).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js/t2cn';
-import * as pagefind from 'pagefind';
 import { facetKeys, facets } from '../lib/facets.ts';
 import { kindLabel, recordDate, recordProposers, recordUnit, recordYear } from '../lib/record-facts.ts';
 import { isReply, recordSchema, type ArchiveRecord } from '../schemas/index.ts';
@@ -32,6 +33,7 @@ import { indexContent } from './index-content.ts';
 import { pageId } from './page-ids.ts';
 import { assignPageIds, rechunkIndex } from './pagefind-bundle.ts';
 import { simplifications } from './normalize.ts';
+import { PagefindLanes } from './pagefind-lanes.ts';
 import { recordText, type RecordText } from './record-text.ts';
 import { facetColumnPath, searchDocTexts, type FacetTable, type SearchDoc, type SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -65,6 +67,12 @@ export interface BuildSearchIndexOptions {
   outDir: string;
   /** Most records in one Pagefind index. */
   maxShard?: number;
+  /**
+   * Pagefind processes at a time (default 1). With 2, a shard's records are added to one
+   * while the shard before is written by the other (./pagefind-lanes.ts): faster where a
+   * core is free, for the memory of one more shard being filled.
+   */
+  lanes?: number;
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each shard with the shard's name and how long it took. */
@@ -213,16 +221,20 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const unknown = only ? [...only].filter((label) => !fullPlan.some((s) => s.label === label)) : [];
   if (unknown.length) throw new Error(`No search shard is named ${unknown.join(', ')}; this archive's shards are ${fullPlan.map((s) => s.label).join(', ')} (node scripts/index-search.ts --content DIR --plan lists them).`);
   const plan = only ? fullPlan.filter((s) => only.has(s.label)) : fullPlan;
-  const manifest: SearchManifest = { version: 1, records: entries.length, shards: [], docs: '/search-data/doc/' };
+  const listedShards: SearchManifest['shards'] = [];
   const cache = options.cacheDir ? new ShardCache(options.cacheDir, indexCodeDigest(join(import.meta.dirname, '..', '..'))) : null;
-  for (const shard of plan) {
-    const started = performance.now();
+  const lanes = await PagefindLanes.open(options.lanes ?? 1);
+
+  /** Restores, patches or indexes one shard into the output (and the cache). */
+  const buildShard = async (shard: (typeof plan)[number], position: number): Promise<void> => {
+    // Reset when the shard gets its Pagefind process: the time a shard takes, not its wait.
+    let started = performance.now();
     const dir = join(pagefindDir, shard.label);
     const shardEntries = entries.slice(shard.start, shard.end);
     const recordKeys = cache ? shardEntries.map((e) => cache.recordKey(e.hash)) : [];
     const key = cache ? cache.shardKey(recordKeys) : '';
     const listed: SearchManifest['shards'][number] = { path: `/pagefind/${shard.label}/`, base: shard.start, count: shardEntries.length };
-    manifest.shards.push(listed);
+    listedShards[position] = listed;
     const patchDir = join(pagefindDir, `${shard.label}-patch`);
     const patchPath = `/pagefind/${shard.label}-patch/`;
     const restored = cache?.restore(key, dir, patchDir, join(searchDir, 'doc'), shard.start);
@@ -231,20 +243,23 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       const seconds = (performance.now() - started) / 1000;
       options.onShard?.({ name: shard.label, records: shardEntries.length, seconds, cached: true });
       log(`search shard ${shard.label}: ${shardEntries.length} records unchanged, reused in ${seconds.toFixed(1)} s`);
-      continue;
+      return;
     }
-    const previous = cache ? cache.previousTexts(shard.label) : new Map<string, CachedText>();
-    // A few records changed: the shard's index stays, and they go into a patch index.
-    const base = cache?.patchBase(shard.label, recordKeys) ?? null;
-    const indexed = base ? new Set(base.changed) : null;
-    const outDir = base ? patchDir : dir;
-    const texts: PreparedText[] = [];
-    const indexedEntries: Entry[] = [];
-    const indexedWords: number[] = [];
-    let reused = 0;
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    try {
+    // From here on, one shard per Pagefind process; what it reads from the cache (its
+    // previous texts) is read only now, so waiting shards hold nothing.
+    const { base, outDir, texts, indexedEntries, indexedWords, reused } = await lanes.withLane(async (pagefind) => {
+      started = performance.now();
+      const previous = cache ? cache.previousTexts(shard.label) : new Map<string, CachedText>();
+      // A few records changed: the shard's index stays, and they go into a patch index.
+      const base = cache?.patchBase(shard.label, recordKeys) ?? null;
+      const indexed = base ? new Set(base.changed) : null;
+      const outDir = base ? patchDir : dir;
+      const texts: PreparedText[] = [];
+      const indexedEntries: Entry[] = [];
+      const indexedWords: number[] = [];
+      let reused = 0;
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       // Several records in flight, so Pagefind indexes while the next ones are prepared.
       // Pagefind's service handles its messages one at a time in the order they arrive
       // ("TODO: Handle incoming messages concurrently" in its service loop), so pages are
@@ -271,16 +286,20 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
         if (indexed && !indexed.has(local)) continue;
         indexedEntries.push(entry);
         indexedWords.push(text.words);
-        inFlight.push({ added: index.addCustomRecord({ url: `/records/${entry.record.id}/`, content: text.content, language: INDEX_LANGUAGE }), file: entry.file });
+        const added = index.addCustomRecord({ url: `/records/${entry.record.id}/`, content: text.content, language: INDEX_LANGUAGE });
+        // When the build stops at a failure (its own or another shard's), the records still
+        // in flight fail with it; only the first is awaited and reported.
+        added.catch(() => {});
+        inFlight.push({ added, file: entry.file });
         if (inFlight.length >= IN_FLIGHT) await checkAdded(inFlight.shift()!);
       }
       for (const pending of inFlight) await checkAdded(pending);
-      const written = await index.writeFiles({ outputPath: outDir });
+      // The next shard's records go to the other lane meanwhile.
+      const written = await lanes.writing(() => index.writeFiles({ outputPath: outDir }));
       if (written.errors.length) throw new Error(`Pagefind could not write ${outDir}: ${written.errors.join('; ')}`);
-    } finally {
-      // A fresh Pagefind process per shard: its memory is returned before the next one.
-      await pagefind.close();
-    }
+      // Pagefind's process is closed (by withLane) before the rest, so its memory is returned.
+      return { base, outDir, texts, indexedEntries, indexedWords, reused };
+    });
     verifyPageOrder(outDir, indexedEntries, indexedWords);
     for (const name of readdirSync(outDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(join(outDir, name));
     // Result cards come from /search-data/doc/; Pagefind's own fragments (the token stream) are never loaded.
@@ -297,7 +316,16 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     options.onShard?.({ name: shard.label, records: shardEntries.length, seconds, cached: false });
     if (base) log(`search shard ${shard.label}: ${shardEntries.length} records, ${base.changed.length} changed since its index was built, patched in ${seconds.toFixed(1)} s`);
     else log(`search shard ${shard.label}: ${shardEntries.length} records in ${seconds.toFixed(1)} s${reused ? ` (${reused} unchanged records' text reused)` : ''}`);
+  };
+
+  // Shards start in order; with two lanes, the next one starts filling its Pagefind
+  // process while the one before is written. The first failure stops them all.
+  try {
+    await Promise.all(plan.map((shard, position) => buildShard(shard, position)));
+  } finally {
+    await lanes.closeAll();
   }
+  const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, docs: '/search-data/doc/' };
   // A job that built some shards only fills the cache; the assembling run writes the rest.
   if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
   // Page ids are record numbers, which depend on the shards before: given in the site's
