@@ -3,7 +3,7 @@
  * while the shard before it is written (Node only).
  *
  * Pagefind's `writeFiles` runs on one thread of its process and took three quarters of a
- * shard's time (about 27 of 37 s for 5,000 records), while this process waited for it with
+ * shard's time (about 28 of 43 s for 5,000 records), while this process waited for it with
  * nothing to do. Its Node API keeps one service process per module instance and answers
  * one message at a time, so a second process needs a second instance of the module: the
  * same file imported under another URL (`?lane=1`). Writing, where Pagefind's memory
@@ -23,8 +23,8 @@ export type PagefindApi = typeof pagefindModule;
  * huge pages, and freed memory kept for reuse instead of handed back to the system and
  * faulted in again. With Pagefind's defaults a 5,000-record shard made 1.3 million page
  * faults and spent a third of its CPU time in the kernel; with these, 15,000 faults and
- * 30–37 s of CPU instead of 46–48 s, for 3.8 GB at its peak instead of 3.2 GB
- * (measured on the reference machine, five runs each).
+ * 30–37 s of CPU (three runs) instead of 46–48 s (two runs), for 3.8 GB at its peak
+ * instead of 3.2 GB (Pagefind's process measured alone, on the reference machine).
  */
 export const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1';
 
@@ -105,7 +105,10 @@ export class PagefindLanes {
     return holding(this.#writing, write);
   }
 
-  /** Stops every Pagefind process (after a failure, so none is left running). */
+  /**
+   * Stops every Pagefind process, at the end of the build or at its first failure (so
+   * none is left running); no shard gets a lane after it.
+   */
   async closeAll(): Promise<void> {
     this.#closed = true;
     await Promise.all(this.#all.map((api) => api.close()));
