@@ -28,44 +28,41 @@ export type PagefindApi = typeof pagefindModule;
  */
 export const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1';
 
-/** A one-holder lock whose waiters are served in the order they came. */
-class Turn {
-  #busy = false;
-  readonly #waiting: (() => void)[] = [];
+/**
+ * Things lent to one holder at a time, to waiters in the order they came: the Pagefind
+ * processes, and the one turn to write.
+ */
+class Pool<T> {
+  readonly #free: T[];
+  readonly #waiting: ((item: T) => void)[] = [];
 
-  /** Resolves when the caller holds the lock. */
-  async take(): Promise<void> {
-    if (!this.#busy) {
-      this.#busy = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  constructor(items: readonly T[]) {
+    this.#free = [...items];
   }
 
-  /** Hands the lock to the next waiter, or frees it. */
-  give(): void {
+  /** A free item now, if there is one. */
+  takeFree(): T | undefined {
+    return this.#free.pop();
+  }
+
+  /** A free item now or, once one is given back, the next one. */
+  async take(): Promise<T> {
+    return this.takeFree() ?? new Promise<T>((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Hands `item` back: to the next waiter, or to the free ones. */
+  give(item: T): void {
     const next = this.#waiting.shift();
-    if (next) next();
-    else this.#busy = false;
-  }
-}
-
-/** Runs `work` holding `turn`. */
-async function holding<T>(turn: Turn, work: () => Promise<T>): Promise<T> {
-  await turn.take();
-  try {
-    return await work();
-  } finally {
-    turn.give();
+    if (next) next(item);
+    else this.#free.push(item);
   }
 }
 
 /** Pagefind processes shared by the shards of one index build. */
 export class PagefindLanes {
-  readonly #free: PagefindApi[] = [];
-  readonly #waiting: ((api: PagefindApi) => void)[] = [];
   readonly #all: PagefindApi[];
-  readonly #writing = new Turn();
+  readonly #lanes: Pool<PagefindApi>;
+  readonly #writer = new Pool([true]);
   #closed = false;
 
   /** Loads `count` instances of Pagefind's Node API (no process starts before a shard asks for one). */
@@ -79,7 +76,7 @@ export class PagefindLanes {
 
   private constructor(apis: PagefindApi[]) {
     this.#all = apis;
-    this.#free.push(...apis);
+    this.#lanes = new Pool(apis);
   }
 
   /**
@@ -87,22 +84,26 @@ export class PagefindLanes {
    * and closes that process afterwards, so its memory is returned before the next shard.
    */
   async withLane<T>(work: (api: PagefindApi) => Promise<T>): Promise<T> {
-    const api = this.#free.pop() ?? (await new Promise<PagefindApi>((resolve) => this.#waiting.push(resolve)));
+    // Taken at once when free, so a shard that finds a lane starts in the same turn.
+    const api = this.#lanes.takeFree() ?? (await this.#lanes.take());
     // After a failure no shard starts another process.
     if (this.#closed) throw new Error('The search index build was stopped by an earlier failure.');
     try {
       return await work(api);
     } finally {
       await api.close();
-      const next = this.#waiting.shift();
-      if (next) next(api);
-      else this.#free.push(api);
+      this.#lanes.give(api);
     }
   }
 
   /** Runs `write` (a shard's `writeFiles`) when no other shard is writing. */
-  writing<T>(write: () => Promise<T>): Promise<T> {
-    return holding(this.#writing, write);
+  async writing<T>(write: () => Promise<T>): Promise<T> {
+    const turn = await this.#writer.take();
+    try {
+      return await write();
+    } finally {
+      this.#writer.give(turn);
+    }
   }
 
   /**
