@@ -51,7 +51,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A strict Content Security Policy as a <meta> tag on every page: scripts and styles
   // only from this site (Astro hashes anything inline), no plugins, no framing of forms
-  // elsewhere. The search page adds 'wasm-unsafe-eval' for Pagefind's WebAssembly.
+  // elsewhere; no WebAssembly anywhere (search reads its index in JavaScript).
   // docs/security.md lists the same policy as HTTP headers for servers.
   security: {
     csp: {

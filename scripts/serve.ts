@@ -78,7 +78,7 @@ createServer((req, res) => {
   } catch {
     // A malformed address still gets the strictest (general) policy.
   }
-  for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
   res.setHeader('Cache-Control', cacheControl(path));
   if (sendCompressed(req, res, path)) return;
   files(req, res, () => {

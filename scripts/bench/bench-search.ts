@@ -87,7 +87,7 @@ async function firstSearch(page: Page, q: string): Promise<{ total: number; sear
     ['record cards', /\/search-data\/doc\//],
     ['Pagefind meta', /\.pf_meta/],
     ['Pagefind index chunks', /\.pf_index/],
-    ['Pagefind code and wasm', /\/pagefind\/.*\.(js|pagefind|json)/],
+    ['Pagefind entry files', /\/pagefind\/.*\.(js|pagefind|json)/],
     ['page, styles and scripts', /./],
   ];
   const breakdown = new Map<string, { files: number; bytes: number }>();

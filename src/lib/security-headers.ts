@@ -18,16 +18,11 @@ const basePolicy = [
 ];
 
 /**
- * Where WebAssembly may be compiled: Pagefind's, on the search page and in its look-up
- * workers (src/search/lookup-worker.ts, bundled as /_astro/lookup-worker-<hash>.js). A
- * worker runs under the policy its own script is served with, not the page's.
+ * The Content-Security-Policy, the same for every path: search reads its index in plain
+ * JavaScript (src/search/pagefind-index.ts), so no page or worker compiles WebAssembly.
  */
-const WASM_PATHS = /^\/search\/|^\/_astro\/lookup-worker-/;
-
-/** The Content-Security-Policy for a path: strict everywhere, WebAssembly only where search runs. */
-export function contentSecurityPolicy(path: string): string {
-  const policy = WASM_PATHS.test(path) ? basePolicy.map((d) => (d === "script-src 'self'" ? "script-src 'self' 'wasm-unsafe-eval'" : d)) : basePolicy;
-  return policy.join('; ');
+export function contentSecurityPolicy(): string {
+  return basePolicy.join('; ');
 }
 
 /**
@@ -40,24 +35,21 @@ export function cacheControl(path: string): string {
 }
 
 /** Every security header for a path. */
-export function securityHeaders(path: string): Record<string, string> {
+export function securityHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(path),
+    'Content-Security-Policy': contentSecurityPolicy(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   };
 }
 
-/** The `_headers` file: the search rules after the general one, so they override it there. */
+/** The `_headers` file: the security headers for every path, then how long files may be kept. */
 export function headersFile(): string {
-  const block = (pattern: string, path: string) =>
-    [pattern, ...Object.entries(securityHeaders(path)).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  const block = (pattern: string) => [pattern, ...Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   const cache = (pattern: string, path: string) => `${pattern}\n  Cache-Control: ${cacheControl(path)}`;
   return [
-    block('/*', '/'),
-    block('/search/*', '/search/'),
-    block('/_astro/lookup-worker-*', '/_astro/lookup-worker-x.js'),
+    block('/*'),
     cache('/_astro/*', '/_astro/x.js'),
     cache('/pagefind/*/index/*', '/pagefind/s0/index/x.pf_index'),
     cache('/pagefind/*/*.pf_meta', '/pagefind/s0/x.pf_meta'),

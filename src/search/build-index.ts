@@ -7,7 +7,8 @@
  * bounded by one shard. Pagefind receives custom records whose content is the token
  * stream of src/search/index-content.ts; each index folder Pagefind writes is then
  * rewritten in its own format so that a first search downloads less (smaller chunks,
- * pages named by record number: ./pagefind-bundle.ts). Beside it, /search-data/ holds
+ * pages named by record number: ./pagefind-bundle.ts), and once every shard is done the
+ * shards' indexes are merged into the one the browser reads, /pagefind/all/. Beside it, /search-data/ holds
  * what the browser needs and Pagefind does not keep: the manifest, one column per facet
  * and one small document per record for result cards and snippets. With a cache folder, unchanged
  * shards and unchanged records are reused from the previous build (./shard-cache.ts),
@@ -31,7 +32,7 @@ import { listRecordFiles } from '../validation/validate-archive.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { indexContent } from './index-content.ts';
 import { pageId } from './page-ids.ts';
-import { assignPageIds, rechunkIndex } from './pagefind-bundle.ts';
+import { assignPageIds, mergeIndexes, rechunkIndex } from './pagefind-bundle.ts';
 import { simplifications } from './normalize.ts';
 import { PagefindLanes } from './pagefind-lanes.ts';
 import { recordText, type RecordText } from './record-text.ts';
@@ -178,10 +179,17 @@ function gzipJson(path: string, value: unknown): void {
   writeFileSync(path, gzipSync(JSON.stringify(value), { level: 9 }));
 }
 
+/** Where the merged index of every shard is, from the site's root. */
+const MERGED_INDEX = '/pagefind/all/';
+
 /** Records sent to Pagefind before waiting for the first of them: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT = 32;
 
-/** Files of a Pagefind bundle that the archive's own search page never loads (it runs Pagefind without its worker, ./engine.ts). */
+/**
+ * Files of a Pagefind bundle that nothing reads: the archive reads the index files
+ * itself (./pagefind-index.ts). Pagefind's script and WebAssembly stay, so that each
+ * index folder remains a whole Pagefind bundle its own code can search.
+ */
 const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
 function shardSize(maxShard: number | undefined): number {
@@ -222,6 +230,8 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   if (unknown.length) throw new Error(`No search shard is named ${unknown.join(', ')}; this archive's shards are ${fullPlan.map((s) => s.label).join(', ')} (node scripts/index-search.ts --content DIR --plan lists them).`);
   const plan = only ? fullPlan.filter((s) => only.has(s.label)) : fullPlan;
   const listedShards: SearchManifest['shards'] = [];
+  /** Each shard's cache entry, in manifest order. */
+  const shardKeys: string[] = [];
   const cache = options.cacheDir ? new ShardCache(options.cacheDir, indexCodeDigest(join(import.meta.dirname, '..', '..'))) : null;
   const lanes = await PagefindLanes.open(options.lanes ?? 1);
 
@@ -235,6 +245,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     const key = cache ? cache.shardKey(recordKeys) : '';
     const listed: SearchManifest['shards'][number] = { path: `/pagefind/${shard.label}/`, base: shard.start, count: shardEntries.length };
     listedShards[position] = listed;
+    shardKeys[position] = key;
     const patchDir = join(pagefindDir, `${shard.label}-patch`);
     const patchPath = `/pagefind/${shard.label}-patch/`;
     const restored = cache?.restore(key, dir, patchDir, join(searchDir, 'doc'), shard.start);
@@ -304,7 +315,8 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     for (const name of readdirSync(outDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(join(outDir, name));
     // Result cards come from /search-data/doc/; Pagefind's own fragments (the token stream) are never loaded.
     rmSync(join(outDir, 'fragment'), { recursive: true, force: true });
-    rechunkIndex(outDir);
+    // A patch index is served as it is; a shard's own index is re-chunked when the shards are merged.
+    if (base) rechunkIndex(outDir);
     if (base && cache) {
       cpSync(cache.indexDir(base.key), dir, { recursive: true });
       listed.patch = { path: patchPath, pages: base.changed };
@@ -325,7 +337,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   } finally {
     await lanes.closeAll();
   }
-  const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, docs: '/search-data/doc/' };
+  const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, indexes: [], docs: '/search-data/doc/' };
   // A job that built some shards only fills the cache; the assembling run writes the rest.
   if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
   // Page ids are record numbers, which depend on the shards before: given in the site's
@@ -337,6 +349,22 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       Array.from({ length: listed.count }, (_, local) => pageId(listed.base + local, stale.has(local))),
     );
     if (listed.patch) assignPageIds(join(options.outDir, listed.patch.path), listed.patch.pages.map((local) => pageId(listed.base + local)));
+  }
+  // The browser reads the shards as one index (./pagefind-bundle.ts mergeIndexes says
+  // why), and the patches beside it; the shards themselves stay in the cache.
+  if (manifest.shards.length) {
+    const shardDirs = manifest.shards.map((s) => join(options.outDir, s.path));
+    const mergeStarted = performance.now();
+    // Its chunks depend only on the shards' own indexes, which patches leave alone: a
+    // rebuild that patched or reused every shard takes them from the cache.
+    const mergedKey = cache?.mergedKey(manifest.shards.map((s, i) => ({ base: s.base, baseKeys: cache.baseKeys(shardKeys[i]!) })));
+    const chunksFrom = mergedKey ? cache!.merged(mergedKey) : null;
+    const mergedDir = join(options.outDir, MERGED_INDEX);
+    const merged = mergeIndexes(shardDirs, mergedDir, chunksFrom ? { chunksFrom } : {});
+    if (mergedKey && !chunksFrom) cache!.saveMerged(mergedKey, mergedDir);
+    log(`search index: ${shardDirs.length} shard(s) ${chunksFrom ? 'merged, their chunks reused,' : 'merged'} into one index of ${merged.chunks} chunks in ${((performance.now() - mergeStarted) / 1000).toFixed(1)} s`);
+    for (const dir of shardDirs) rmSync(dir, { recursive: true });
+    manifest.indexes = [{ path: MERGED_INDEX, count: entries.length }, ...manifest.shards.flatMap((s) => (s.patch ? [{ path: s.patch.path, count: s.patch.pages.length }] : []))];
   }
   const table = buildFacetTable(entries.map((e) => e.record));
   mkdirSync(join(searchDir, 'facets'));

@@ -68,7 +68,7 @@ export function withoutSignature(bytes: Uint8Array): Uint8Array {
 }
 
 /** The shortest CBOR head for major type `major` and argument `n`, as minicbor writes it. */
-function headBytes(major: number, n: number): Uint8Array {
+export function headBytes(major: number, n: number): Uint8Array {
   const m = major << 5;
   if (n < 24) return Uint8Array.of(m | n);
   if (n < 0x100) return Uint8Array.of(m | 24, n);

@@ -6,13 +6,20 @@ export interface SearchManifest {
   /** Records in the archive. */
   records: number;
   /**
-   * Pagefind indexes, newest records first; record numbers base … base+count−1, in page
-   * order. A shard with a patch: the records at the positions `patch.pages` changed
-   * after its index was built; their pages in the shard's index are stale (their ids say
-   * so, see ./page-ids.ts), and the patch index at `patch.path` holds them, page j
-   * being position `pages[j]`.
+   * The shards the index was built in, newest records first; record numbers base …
+   * base+count−1, in page order. `path` is where the build writes the shard's own index
+   * before merging the shards (the site holds only the merged one, see `indexes`). A shard with a patch: the
+   * records at the positions `patch.pages` changed after its index was built; their
+   * pages in the merged index are stale (their ids say so, see ./page-ids.ts), and the
+   * patch index at `patch.path` holds them, page j being position `pages[j]`.
    */
   shards: { path: string; base: number; count: number; patch?: { path: string; pages: number[] } }[];
+  /**
+   * The Pagefind indexes the browser reads, with their pages: every shard's index merged
+   * into one (its pages are the records in order; their folders under `shards` are kept
+   * only in the build's cache), then each shard's patch index.
+   */
+  indexes: { path: string; count: number }[];
   /** Folder of the per-record documents, <n>.json.gz. */
   docs: string;
 }

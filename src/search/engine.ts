@@ -1,6 +1,7 @@
 /**
- * The archive's search engine in the browser. Pagefind finds the records that hold a
- * phrase's tokens at consecutive positions (its exact search, one index per shard, run in
+ * The archive's search engine in the browser. The look-ups find, in the Pagefind indexes
+ * (the shards' merged index and any patches), the records that hold a phrase's tokens at
+ * consecutive positions (run in
  * look-up workers: ./lookup-pool.ts); this module normalises the query, combines phrases
  * (all words must match), applies and counts facets, ranks, and loads result cards.
  */
@@ -49,9 +50,6 @@ const PHRASE_CACHE_SIZE = 24;
 /** A phrase's key in the engine's cache of matches: its tokens. */
 const phraseKey = (phrase: QueryPhrase) => JSON.stringify(phrase.tokens);
 
-/** Pagefind's exact queries for a phrase: one per variant (第五号 / 第5号), its tokens at consecutive positions. */
-const pagefindQueries = (phrase: QueryPhrase) => phrase.tokens.map((tokens) => `"${tokens.join(' ')}"`);
-
 /** True for a phrase of one character (or one run of digits or letters): its single-unit token. */
 const isOneUnit = (phrase: QueryPhrase) => phrase.tokens.some((t) => t.length === 1 && t[0]!.startsWith('u'));
 
@@ -64,9 +62,9 @@ export class SearchEngine {
   /**
    * Matches of the phrases searched most recently, by their tokens. The index never
    * changes while the page is open, so a phrase searched again (paging, a facet, the
-   * sort, the back button, a query that repeats a word) skips Pagefind's look-up, which
-   * re-scores every matching page of every shard (hundreds of milliseconds for a word
-   * in most records of a large archive).
+   * sort, the back button, a query that repeats a word) skips the look-up, which reads
+   * the postings of every shard again (tens of milliseconds for a word in most records of
+   * a large archive).
    */
   private phraseCache = new Map<string, Promise<Map<number, number>>>();
 
@@ -95,7 +93,7 @@ export class SearchEngine {
   }
 
   /**
-   * Starts the look-up workers, which load Pagefind and their shards' metadata, so that
+   * Starts the look-up workers, which load their shards' page ids and chunk tables, so that
    * the first search does not wait for them. The search page calls it when the reader
    * focuses the search field.
    */
@@ -116,15 +114,15 @@ export class SearchEngine {
   }
 
   /**
-   * Loads, in the look-up workers, the index chunks the look-up of a query the reader is
-   * typing will read (Pagefind's own preload, which its documentation advises calling as
-   * the reader types), without looking anything up. The search page calls it on every
-   * change of the query. Loading a chunk (fetching it, unpacking it, reading it into
-   * Pagefind's WebAssembly) is most of a new look-up's time at 30,000 records.
+   * Fetches, in the look-up workers, the index chunks the look-up of a query the reader
+   * is typing will read (as Pagefind's own preload does, which its documentation advises
+   * calling as the reader types), without looking anything up. The search page calls it
+   * on every change of the query. Fetching and unpacking chunks is most of a new
+   * look-up's time at 30,000 records.
    */
   async preload(q: string): Promise<void> {
     const phrases = await this.typedPhrases(q);
-    if (phrases.length) await this.lookups.preload(phrases.flatMap((p) => pagefindQueries(p)));
+    if (phrases.length) await this.lookups.preload(phrases.flatMap((p) => p.tokens));
   }
 
   /**
@@ -169,7 +167,7 @@ export class SearchEngine {
 
   /** {@link phraseMatches} without the cache. */
   private lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
-    return this.lookups.lookUp(pagefindQueries(phrase));
+    return this.lookups.lookUp(phrase.tokens);
   }
 
   /** Runs a search. */

@@ -5,7 +5,7 @@ import type { SearchDoc, SearchManifest } from './data.ts';
  * (sirv, some CDNs), and then the browser has already unpacked it; others serve it as
  * is. The gzip magic number tells which, so the site works on any static host.
  */
-async function gunzip(response: Response): Promise<Uint8Array> {
+export async function gunzipResponse(response: Response): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -15,7 +15,7 @@ async function gunzip(response: Response): Promise<Uint8Array> {
 
 /** A gzipped JSON file of the search data (/search-data/…json.gz). */
 export async function fetchGzipJson<T>(url: string): Promise<T> {
-  return JSON.parse(new TextDecoder().decode(await gunzip(await fetch(url)))) as T;
+  return JSON.parse(new TextDecoder().decode(await gunzipResponse(await fetch(url)))) as T;
 }
 
 /** /search-data/manifest.json of the site at `base`. */

@@ -1,12 +1,11 @@
 /**
- * Runs the archive's look-ups in Pagefind on several threads. Pagefind's exact search
- * takes, in each shard, time in proportion to the pages it finds times the postings of
- * the query's tokens (README, Search: for a phrase most records hold, the square of the
- * shard's size), all on the thread that called it. The pool starts up to four look-up
- * workers (./lookup-worker.ts), one per core, divides the shards among them by that cost,
- * and asks them side by side; the page's own thread stays free for the reader's typing.
- * Where a worker cannot start (an old browser, a policy that forbids it), the page runs
- * every look-up itself, as before.
+ * Runs the archive's look-ups on several threads. A look-up fetches, unpacks and decodes
+ * the postings of the query's tokens in each shard (./shard-lookup.ts), in time that
+ * grows with the shard's records. The pool starts up to four look-up workers
+ * (./lookup-worker.ts), one per core, divides the shards among them by records, and asks
+ * them side by side; the page's own thread stays free for the reader's typing. Where a
+ * worker cannot start (an old browser, a policy that forbids it), the page runs every
+ * look-up itself.
  */
 import type { SearchManifest } from './data.ts';
 import type { LookupAsk, LookupReply, LookupRequest } from './lookup-protocol.ts';
@@ -15,36 +14,43 @@ import { ShardLookup } from './shard-lookup.ts';
 /** Starts one look-up worker (the site's is bundled by Vite: ./lookup-worker-start.ts). */
 export type StartWorker = () => Worker;
 
-/** Most look-up workers: each holds its own Pagefind WebAssembly memory. */
+/** Most look-up workers: each holds the postings it has decoded. */
 const MAX_WORKERS = 4;
 
 /**
- * Divides shards into `groups` groups of about equal look-up cost (a shard's records
- * squared), largest first into the cheapest group; a shard's patch index stays with it.
- * Returns each group's index folders, or fewer groups when there are fewer shards.
+ * Divides the indexes into `groups` groups of about equal look-up cost (an index's
+ * pages), largest first into the cheapest group. Returns each group's index folders, in
+ * the manifest's order, or fewer groups when there are fewer indexes.
  */
-export function groupShards(shards: SearchManifest['shards'], groups: number): string[][] {
-  const count = Math.max(1, Math.min(groups, shards.length));
+export function groupIndexes(indexes: SearchManifest['indexes'], groups: number): string[][] {
+  const count = Math.max(1, Math.min(groups, indexes.length));
   const out = Array.from({ length: count }, () => ({ cost: 0, order: [] as number[] }));
-  const bySize = shards.map((shard, i) => ({ shard, i })).sort((a, b) => b.shard.count - a.shard.count || a.i - b.i);
-  for (const { shard, i } of bySize) {
+  const bySize = indexes.map((index, i) => ({ index, i })).sort((a, b) => b.index.count - a.index.count || a.i - b.i);
+  for (const { index, i } of bySize) {
     const group = out.reduce((best, g) => (g.cost < best.cost ? g : best));
-    group.cost += shard.count * shard.count;
+    group.cost += index.count;
     group.order.push(i);
   }
-  // Within a group, shards keep the manifest's order (the first one's Pagefind loads the others).
-  return out.map((g) => g.order.sort((a, b) => a - b).flatMap((i) => [shards[i]!.path, ...(shards[i]!.patch ? [shards[i]!.patch!.path] : [])]));
+  return out.map((g) => g.order.sort((a, b) => a - b).map((i) => indexes[i]!.path));
 }
 
-/** How many workers for `shards` shards on this device. */
-export function workerCount(shards: number, cores = globalThis.navigator?.hardwareConcurrency || 2): number {
-  return Math.max(1, Math.min(shards, cores, MAX_WORKERS));
+/**
+ * Fewest pages for an index to get a look-up worker of its own: a smaller one (a patch
+ * index of a few records) is searched beside a larger one; a thread of its own would
+ * cost more to start than it saves.
+ */
+const OWN_WORKER_PAGES = 1000;
+
+/** How many workers for `indexes` on this device: one per core and large index, at most {@link MAX_WORKERS}. */
+export function workerCount(indexes: SearchManifest['indexes'], cores = globalThis.navigator?.hardwareConcurrency || 2): number {
+  const large = indexes.filter((index) => index.count >= OWN_WORKER_PAGES).length;
+  return Math.max(1, Math.min(large, cores, MAX_WORKERS));
 }
 
 /** What the pool asks of a group of shards, in a worker or on the page. */
 interface Member {
-  preload(queries: string[]): Promise<void>;
-  lookUp(queries: string[]): Promise<Int32Array>;
+  preload(variants: string[][]): Promise<void>;
+  lookUp(variants: string[][]): Promise<Int32Array>;
 }
 
 /** One look-up worker and the requests it has not answered yet. */
@@ -53,10 +59,10 @@ class WorkerMember implements Member {
   private pending = new Map<number, { resolve: (reply: LookupReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  /** Resolves when the worker has loaded Pagefind and its shards' metadata. */
+  /** Resolves when the worker has loaded its shards' page ids and chunk tables. */
   readonly ready: Promise<void>;
 
-  constructor(start: StartWorker, paths: string[], codePath: string) {
+  constructor(start: StartWorker, paths: string[]) {
     this.worker = start();
     this.worker.onmessage = ({ data }: MessageEvent<LookupReply>) => {
       const waiting = this.pending.get(data.id);
@@ -72,7 +78,7 @@ class WorkerMember implements Member {
       for (const waiting of this.pending.values()) waiting.reject(this.failure);
       this.pending.clear();
     };
-    this.ready = this.send({ kind: 'init', paths, codePath }).then(() => undefined);
+    this.ready = this.send({ kind: 'init', paths }).then(() => undefined);
   }
 
   private send(ask: LookupAsk): Promise<LookupReply> {
@@ -85,12 +91,12 @@ class WorkerMember implements Member {
     });
   }
 
-  async preload(queries: string[]): Promise<void> {
-    await this.send({ kind: 'preload', queries });
+  async preload(variants: string[][]): Promise<void> {
+    await this.send({ kind: 'preload', variants });
   }
 
-  async lookUp(queries: string[]): Promise<Int32Array> {
-    return (await this.send({ kind: 'lookup', queries })).pairs ?? new Int32Array(0);
+  async lookUp(variants: string[][]): Promise<Int32Array> {
+    return (await this.send({ kind: 'lookup', variants })).pairs ?? new Int32Array(0);
   }
 
   terminate(): void {
@@ -110,15 +116,12 @@ export class LookupPool {
 
   private start(): Promise<Member[]> {
     this.members ??= (async () => {
-      const { shards } = await this.manifest;
-      if (!shards.length) throw new Error('the archive has no search index');
+      const { indexes } = await this.manifest;
+      if (!indexes.length) throw new Error('the archive has no search index');
       if (this.startWorker && typeof Worker !== 'undefined') {
         const started: WorkerMember[] = [];
         try {
-          // Every index folder holds Pagefind's script and WebAssembly; all workers take
-          // them from the first, so the browser downloads them once (./lookup-worker.ts).
-          const codePath = shards[0]!.path;
-          for (const paths of groupShards(shards, workerCount(shards.length))) started.push(new WorkerMember(this.startWorker, paths, codePath));
+          for (const paths of groupIndexes(indexes, workerCount(indexes))) started.push(new WorkerMember(this.startWorker, paths));
           await Promise.all(started.map((m) => m.ready));
           return started;
         } catch (error) {
@@ -126,31 +129,31 @@ export class LookupPool {
           console.warn('search look-up workers unavailable; looking up on the page', error);
         }
       }
-      return [new ShardLookup(groupShards(shards, 1)[0]!)];
+      return [new ShardLookup(groupIndexes(indexes, 1)[0]!)];
     })();
     return this.members;
   }
 
-  /** Loads Pagefind and every shard's metadata (in each worker). */
+  /** Loads every index's page ids and chunk table (in each worker). */
   async warm(): Promise<void> {
     await this.start();
   }
 
-  /** Fetches the index chunks the Pagefind queries `queries` read, in every shard. */
-  async preload(queries: string[]): Promise<void> {
+  /** Fetches, in every index, the chunks that hold the tokens of `variants`. */
+  async preload(variants: string[][]): Promise<void> {
     const members = await this.start();
-    await Promise.all(members.map((m) => m.preload(queries)));
+    await Promise.all(members.map((m) => m.preload(variants)));
   }
 
   /**
-   * Records matching any of the Pagefind queries `queries` (variants of one phrase):
-   * record number → first position of the match.
+   * Records holding any of `variants` (one phrase's variants, each its tokens at
+   * consecutive positions): record number → first position of the match.
    */
-  async lookUp(queries: string[]): Promise<Map<number, number>> {
+  async lookUp(variants: string[][]): Promise<Map<number, number>> {
     const members = await this.start();
-    const answers = await Promise.all(members.map((m) => m.lookUp(queries)));
+    const answers = await Promise.all(members.map((m) => m.lookUp(variants)));
     const found = new Map<number, number>();
-    // Shards are disjoint: each record comes from one member (its patch replaces its stale page).
+    // Each record comes from one index: a patched record's page in the merged index is stale, and skipped.
     for (const pairs of answers) for (let i = 0; i < pairs.length; i += 2) found.set(pairs[i]!, pairs[i + 1]!);
     return found;
   }

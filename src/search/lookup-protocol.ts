@@ -1,10 +1,10 @@
 /** Messages between the search page and its look-up workers (./lookup-pool.ts, ./lookup-worker.ts). */
 
 /**
- * What the page asks a worker. The first message names the worker's shards (`paths`) and
- * the index folder all workers take Pagefind's script and WebAssembly from (`codePath`).
+ * What the page asks a worker. The first message names the worker's shards (`paths`);
+ * the others give a phrase's variants, each as its tokens at consecutive positions.
  */
-export type LookupAsk = { kind: 'init'; paths: string[]; codePath: string } | { kind: 'preload'; queries: string[] } | { kind: 'lookup'; queries: string[] };
+export type LookupAsk = { kind: 'init'; paths: string[] } | { kind: 'preload'; variants: string[][] } | { kind: 'lookup'; variants: string[][] };
 
 /** A request as sent: what is asked, and the number its reply carries. */
 export type LookupRequest = LookupAsk & { id: number };

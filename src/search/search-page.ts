@@ -287,9 +287,9 @@ export function startSearchPage(): void {
     state = { q: String(data.get('q') ?? '').trim(), filters, sort: readState(`?sort=${data.get('sort') ?? ''}`).sort, page: 1 };
     void show(true);
   };
-  // Ahead of a submit, in the look-up workers: Pagefind and its shards' metadata load when
-  // the reader first focuses the field; every change of the query loads the index chunks
-  // its look-up will read (engine.preload, as Pagefind advises); and when the reader
+  // Ahead of a submit, in the look-up workers: the indexes' page ids and chunk tables load
+  // when the reader first focuses the field; every change of the query fetches the index
+  // chunks its look-up will read (engine.preload, as Pagefind advises); and when the reader
   // pauses typing the query is looked up (engine.lookAhead), so that a search submitted
   // after the pause often finds its look-ups done. The pause keeps a reader who types on
   // from queueing look-ups of every intermediate text. The letters an input method shows

@@ -12,7 +12,8 @@
  *   from the previous build of the shard with the same name instead of computed again.
  *
  * One folder per shard version: <key>/{pagefind/, base-keys.json, doc/<n>.json.gz,
- * texts.jsonl, label, complete} and, for a patched shard, patch/ and patch.json.
+ * texts.jsonl, label, complete} and, for a patched shard, patch/ and patch.json; and one
+ * for the shards' merged index: merged-<key>/{index/, complete}.
  * `base-keys.json` lists the records (keys, in order) the Pagefind index in pagefind/ was
  * built from; `texts.jsonl` the records the entry now stands for. `complete` is written
  * last, so a build stopped halfway never leaves an entry that looks whole.
@@ -157,7 +158,8 @@ export class ShardCache {
     const texts = new Map<string, CachedText>();
     for (const name of readdirSync(this.#dir)) {
       const entry = join(this.#dir, name);
-      if (!existsSync(join(entry, 'complete')) || readFileSync(join(entry, 'label'), 'utf8') !== label) continue;
+      // Merged indexes ({@link saveMerged}) have no label.
+      if (!existsSync(join(entry, 'complete')) || !existsSync(join(entry, 'label')) || readFileSync(join(entry, 'label'), 'utf8') !== label) continue;
       readTexts(entry).forEach((text, local) => texts.set(text.key, { ...text, docFile: join(entry, 'doc', `${local}.json.gz`) }));
     }
     return texts;
@@ -206,6 +208,38 @@ export class ShardCache {
     cpSync(patchDir, join(entry, 'patch'), { recursive: true });
     writeFileSync(join(entry, 'patch.json'), JSON.stringify(base.changed));
     writeTexts(entry, texts);
+    writeFileSync(join(entry, 'complete'), '');
+    this.#used.add(key);
+  }
+
+  /**
+   * The key of the merged index of shards whose indexes were built from `baseKeys` (each
+   * shard's records, in order) and start at the pages `bases`: what its chunks depend on.
+   */
+  mergedKey(shards: readonly { base: number; baseKeys: readonly string[] }[]): string {
+    const hash = createHash('sha256').update(this.#code);
+    for (const shard of shards) hash.update(`${shard.base}:${shard.baseKeys.join(',')};`);
+    return `merged-${hash.digest('base64url').slice(0, 32)}`;
+  }
+
+  /** The records the Pagefind index of the cache entry `key` was built from, in order. */
+  baseKeys(key: string): string[] {
+    return JSON.parse(readFileSync(join(this.#dir, key, 'base-keys.json'), 'utf8')) as string[];
+  }
+
+  /** The merged index kept as `key` ({@link mergedKey}), or null. */
+  merged(key: string): string | null {
+    const entry = join(this.#dir, key);
+    if (!existsSync(join(entry, 'complete'))) return null;
+    this.#used.add(key);
+    return join(entry, 'index');
+  }
+
+  /** Keeps the merged index in `dir` as `key`. */
+  saveMerged(key: string, dir: string): void {
+    const entry = join(this.#dir, key);
+    rmSync(entry, { recursive: true, force: true });
+    cpSync(dir, join(entry, 'index'), { recursive: true });
     writeFileSync(join(entry, 'complete'), '');
     this.#used.add(key);
   }

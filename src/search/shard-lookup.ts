@@ -1,93 +1,80 @@
 /**
- * Pagefind's exact search over a group of the archive's index shards, in whatever thread
- * runs it: a look-up worker (./lookup-worker.ts) or, where workers are unavailable, the
- * page itself (./lookup-pool.ts). A look-up's answer is flat pairs of numbers, record
- * number then the first position of the match, which a worker can transfer without
- * copying.
+ * The exact search over a group of the archive's index shards, in whatever thread runs
+ * it: a look-up worker (./lookup-worker.ts) or, where workers are unavailable, the page
+ * itself (./lookup-pool.ts). It reads Pagefind's index files (./pagefind-index.ts) and
+ * matches phrases in linear time (./phrase-match.ts). A look-up's answer is flat pairs of
+ * numbers, record number then the first position of the match, which a worker can
+ * transfer without copying.
  */
-import { pageOrdinal } from './page-ids.ts';
+import { gunzipResponse } from './fetch-data.ts';
+import { PagefindIndex, type Postings } from './pagefind-index.ts';
+import { matchPhrase } from './phrase-match.ts';
 
-interface PagefindResult {
-  id: string;
-  words: number[];
-}
-interface PagefindModule {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  mergeIndex: (path: string, o?: Record<string, unknown>) => Promise<void>;
-  search: (term: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
-  preload: (term: string, o?: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<unknown>;
-}
+const fetchFile = async (url: string) => gunzipResponse(await fetch(url));
+const fetchJson = async (url: string): Promise<unknown> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  return response.json();
+};
 
-/**
- * Pagefind loaded with the indexes at `paths` (each a folder holding pagefind-entry.json),
- * its script taken from the folder `codePath` (every index folder holds the same one).
- */
-async function loadPagefind(paths: readonly string[], codePath: string): Promise<PagefindModule> {
-  const [first, ...rest] = paths;
-  if (!first) throw new Error('the archive has no search index');
-  const pf = (await import(/* @vite-ignore */ `${codePath}pagefind.js`)) as PagefindModule;
-  // No Pagefind worker: this code already runs in a worker of its own (./lookup-worker.ts),
-  // and Pagefind 1.6's worker script repeats its main script (12 KB more on a first search).
-  await pf.options({ basePath: first, excerptLength: 0, noWorker: true });
-  await pf.init();
-  await Promise.all(rest.map((path) => pf.mergeIndex(path, { noWorker: true })));
-  // Pagefind's init resolves before its WebAssembly is running; asking for the filters
-  // (the archive's indexes have none, so nothing is fetched) waits until every index is
-  // ready, and fails if the WebAssembly could not be compiled.
-  await pf.filters();
-  return pf;
-}
-
-/** The look-ups of one group of shards (one Pagefind instance with the others merged into it). */
+/** The look-ups of one group of shards (each with its patch index, if any). */
 export class ShardLookup {
-  private pagefind: Promise<PagefindModule>;
+  private indexes: Promise<PagefindIndex[]>;
 
-  /** `codePath`: where to take Pagefind's script from (by default the first index folder). */
-  constructor(paths: readonly string[], codePath = paths[0] ?? '') {
-    this.pagefind = loadPagefind(paths, codePath);
+  constructor(paths: readonly string[]) {
+    if (!paths.length) throw new Error('the archive has no search index');
+    this.indexes = Promise.all(paths.map((path) => PagefindIndex.open(path, fetchFile, fetchJson)));
     // Reported by the first call that needs it; not an unhandled rejection meanwhile.
-    this.pagefind.catch(() => {});
+    this.indexes.catch(() => {});
   }
 
-  /** Resolves when Pagefind and the shards' metadata are loaded. */
+  /** Resolves when every shard's page ids and chunk table are loaded. */
   async ready(): Promise<void> {
-    await this.pagefind;
+    await this.indexes;
   }
 
-  /** Fetches the index chunks the Pagefind queries `queries` read, without searching. */
-  async preload(queries: readonly string[]): Promise<void> {
-    const pf = await this.pagefind;
-    await Promise.all(queries.map((q) => pf.preload(q)));
+  /** Fetches the index chunks that hold `variants`' tokens, without searching. */
+  async preload(variants: readonly (readonly string[])[]): Promise<void> {
+    const words = new Set(variants.flat());
+    await Promise.all((await this.indexes).map((index) => index.preload(words)));
   }
 
   /**
-   * Records matching any of the Pagefind queries `queries` (variants of one phrase) in
-   * this group's shards: pairs of record number and first matching position.
+   * Records holding any of `variants` (the token lists of one phrase's variants, each
+   * at consecutive positions) in this group's shards: pairs of record number and first
+   * matching position.
    */
-  async lookUp(queries: readonly string[]): Promise<Int32Array> {
-    const pf = await this.pagefind;
+  async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
+    const indexes = await this.indexes;
+    await this.preload(variants);
     const found = new Map<number, number>();
-    // The variants (第五号 / 第5号) are independent look-ups: their chunks load in parallel.
-    const responses = await Promise.all(queries.map((q) => pf.search(q)));
-    for (const response of responses) {
-      for (const result of response?.results ?? []) {
-        const ordinal = pageOrdinal(result.id);
-        // The stale copy of a record its shard's patch holds.
-        if (ordinal === null) continue;
-        let at = 0x7fffffff;
-        for (const w of result.words) if (w < at) at = w;
-        const seen = found.get(ordinal);
-        if (seen === undefined || at < seen) found.set(ordinal, at);
+    for (const index of indexes) {
+      for (const tokens of variants) {
+        const postings: Postings[] = [];
+        for (const token of tokens) {
+          const p = await index.postings(token);
+          if (!p) break;
+          postings.push(p);
+        }
+        if (postings.length < tokens.length) continue;
+        const pairs = matchPhrase(postings);
+        for (let i = 0; i < pairs.length; i += 2) {
+          const ordinal = index.ordinals[pairs[i]!];
+          if (ordinal === undefined) throw new Error(`search index: a posting names page ${pairs[i]}, which the index does not have`);
+          // The stale copy of a record its shard's patch holds.
+          if (ordinal < 0) continue;
+          const at = pairs[i + 1]!;
+          const seen = found.get(ordinal);
+          if (seen === undefined || at < seen) found.set(ordinal, at);
+        }
       }
     }
-    const pairs = new Int32Array(found.size * 2);
+    const out = new Int32Array(found.size * 2);
     let i = 0;
     for (const [ordinal, at] of found) {
-      pairs[i++] = ordinal;
-      pairs[i++] = at;
+      out[i++] = ordinal;
+      out[i++] = at;
     }
-    return pairs;
+    return out;
   }
 }

@@ -64,10 +64,11 @@ describe('building an archive', () => {
     expect(all.records).toHaveLength(5);
     expect(all.records.find((r) => r.record.id === '2016-cppcc-9-2-1-t00001')?.body).toBe(open.body);
     for (const r of all.records) expect(r.body.length, r.record.id).toBeGreaterThan(10);
-    // The search index covers this archive's records, in shards listed by the manifest.
-    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
+    // The search index covers this archive's records, in the indexes listed by the manifest.
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; indexes: { path: string; count: number }[] };
     expect(manifest.records).toBe(5);
-    for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
+    expect(manifest.indexes).toEqual([{ path: '/pagefind/all/', count: 5 }]);
+    expect(existsSync(join(dist, manifest.indexes[0]!.path, 'pagefind-entry.json'))).toBe(true);
   });
 
   test('ARCHIVE_BUILD_ONE_AT_A_TIME=1 builds the pages, then the search index: the same site in less memory', () => {
@@ -83,9 +84,10 @@ describe('building an archive', () => {
     expect(pagesDone, result.output).toBeGreaterThan(0);
     expect(indexDone, result.output).toBeGreaterThan(pagesDone);
     expect(readdirSync(join(dist, 'records')).filter((name) => name.endsWith('.json'))).toHaveLength(5);
-    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; shards: { path: string }[] };
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { records: number; indexes: { path: string; count: number }[] };
     expect(manifest.records).toBe(5);
-    for (const shard of manifest.shards) expect(existsSync(join(dist, shard.path, 'pagefind.js'))).toBe(true);
+    expect(manifest.indexes).toEqual([{ path: '/pagefind/all/', count: 5 }]);
+    expect(existsSync(join(dist, manifest.indexes[0]!.path, 'pagefind-entry.json'))).toBe(true);
   });
 
   test('a second build into the same output is refused while the first runs; a dead build’s lock is taken over', () => {

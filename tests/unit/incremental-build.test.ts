@@ -60,6 +60,9 @@ describe('rebuilding after a change', () => {
     const dist = join(work, 'edit-dist');
     const cache = join(work, 'edit-cache');
     build(archive, dist, cache);
+    const mergedChunks = (d: string) => [...site(d)].filter(([path]) => path.startsWith('pagefind/all/index/'));
+    const chunksBefore = mergedChunks(dist);
+    expect(chunksBefore.length).toBeGreaterThan(0);
 
     const file = recordFile(archive, 6);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: 关于河道清淤的更正答复').replace(/\n$/, '\n\n更正：河道清淤工程已于本月完工。\n'));
@@ -75,12 +78,18 @@ describe('rebuilding after a change', () => {
     build(archive, coldDist, join(work, 'edit-cold-cache'));
     // Every file but the search index's own (the patch; tests/e2e/search.spec.ts searches
     // a patched site) is the cold build's, the result-card documents included.
+    // The merged index's chunks are the shard's own, which the patch left alone: taken from
+    // the cache, the same as before the change. Its meta differs (the stale page's id).
+    expect(output).toMatch(/merged, their chunks reused,/);
+    expect(mergedChunks(dist)).toEqual(chunksBefore);
     const patched = (path: string) => path.startsWith('pagefind/') || path === 'search-data/manifest.json';
     expectSameSite(dist, coldDist, patched);
-    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { shards: { path: string; patch?: { path: string; pages: number[] } }[] };
+    const manifest = JSON.parse(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')) as { shards: { path: string; patch?: { path: string; pages: number[] } }[]; indexes: { path: string; count: number }[] };
     const changedId = file.split('/').pop()!.replace(/\.md$/, '');
     const coldManifest = JSON.parse(readFileSync(join(coldDist, 'search-data/manifest.json'), 'utf8'));
-    expect({ ...manifest, shards: manifest.shards.map(({ patch: _, ...shard }) => shard) }).toEqual(coldManifest);
+    // The same shards and merged index; the patch is listed in its shard and as one more index.
+    expect({ ...manifest, shards: manifest.shards.map(({ patch: _, ...shard }) => shard), indexes: manifest.indexes.filter((index) => !index.path.endsWith('-patch/')) }).toEqual(coldManifest);
+    expect(manifest.indexes.at(-1)).toEqual({ path: manifest.shards[0]!.patch!.path, count: 1 });
     const patch = manifest.shards[0]!.patch!;
     expect(patch.pages).toHaveLength(1);
     const doc = JSON.parse(gunzipSync(readFileSync(join(dist, 'search-data/doc', `${patch.pages[0]}.json.gz`))).toString()) as { id: string };
