@@ -186,12 +186,27 @@ function decodePostings(bytes: Uint8Array, at: number, file: string): Postings {
     let location = 0;
     let last = -1;
     for (let l = 0; l < locs.value; l++) {
-      const loc = cborHead(bytes, at);
+      // Read inline for the short forms a location takes: a common word has hundreds of
+      // thousands of them.
+      const head = bytes[at]!;
+      const major = head >> 5;
+      const info = head & 31;
+      let value: number;
+      let next: number;
+      if (info < 24) {
+        value = info;
+        next = at + 1;
+      } else if (info === 24) {
+        value = bytes[at + 1]!;
+        next = at + 2;
+      } else {
+        ({ value, next } = cborHead(bytes, at));
+      }
       // Major type 1: a negative number, the weight of the locations after it.
-      if (loc.major === 1) {
+      if (major === 1) {
         location = 0;
-      } else if (loc.major === 0) {
-        location += loc.value;
+      } else if (major === 0) {
+        location += value;
         if (count === locations.length) {
           const grown = new Int32Array(locations.length * 2 + 8);
           grown.set(locations);
@@ -203,7 +218,7 @@ function decodePostings(bytes: Uint8Array, at: number, file: string): Postings {
       } else {
         throw layoutError(file, `a location expected at byte ${at}`);
       }
-      at = loc.next;
+      at = next;
     }
     for (let f = 2; f < entry.value; f++) at = cborItemEnd(bytes, at);
   }

@@ -43,7 +43,9 @@ export function matchPhrase(tokens: readonly Postings[]): Int32Array {
   const lead = tokens[driver]!;
   const cursor = new Int32Array(n);
   const at = new Int32Array(n);
-  const out: number[] = [];
+  // At most one pair per page of the rarest token.
+  const out = new Int32Array(lead.pages.length * 2);
+  let found = 0;
   pages: for (let d = 0; d < lead.pages.length; d++) {
     const page = lead.pages[d]!;
     for (let i = 0; i < n; i++) {
@@ -54,9 +56,12 @@ export function matchPhrase(tokens: readonly Postings[]): Int32Array {
       if (pages[c] !== page) continue pages;
     }
     const first = firstRun(tokens, cursor, at);
-    if (first >= 0) out.push(page, first);
+    if (first >= 0) {
+      out[found++] = page;
+      out[found++] = first;
+    }
   }
-  return Int32Array.from(out);
+  return out.slice(0, found);
 }
 
 /**
