@@ -63,7 +63,7 @@ export class SearchEngine {
    * Matches of the phrases searched most recently, by their tokens. The index never
    * changes while the page is open, so a phrase searched again (paging, a facet, the
    * sort, the back button, a query that repeats a word) skips the look-up, which reads
-   * the postings of every shard again (tens of milliseconds for a word in most records of
+   * the postings of every index again (tens of milliseconds for a word in most records of
    * a large archive).
    */
   private phraseCache = new Map<string, Promise<Map<number, number>>>();
@@ -93,7 +93,7 @@ export class SearchEngine {
   }
 
   /**
-   * Starts the look-up workers, which load their shards' page ids and chunk tables, so that
+   * Starts the look-up workers, which load their indexes' page ids and chunk tables, so that
    * the first search does not wait for them. The search page calls it when the reader
    * focuses the search field.
    */

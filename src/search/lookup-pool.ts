@@ -1,15 +1,15 @@
 /**
  * Runs the archive's look-ups on several threads. A look-up fetches, unpacks and decodes
- * the postings of the query's tokens in each shard (./shard-lookup.ts), in time that
- * grows with the shard's records. The pool starts up to four look-up workers
- * (./lookup-worker.ts), one per core, divides the shards among them by records, and asks
- * them side by side; the page's own thread stays free for the reader's typing. Where a
- * worker cannot start (an old browser, a policy that forbids it), the page runs every
- * look-up itself.
+ * the postings of the query's tokens in each index (./index-lookup.ts), in time that
+ * grows with the index's records. The pool starts up to four look-up workers
+ * (./lookup-worker.ts), one per core and large index, divides the indexes among them by
+ * records, and asks them side by side; the page's own thread stays free for the reader's
+ * typing. Where a worker cannot start (an old browser, a policy that forbids it), the
+ * page runs every look-up itself.
  */
 import type { SearchManifest } from './data.ts';
 import type { LookupAsk, LookupReply, LookupRequest } from './lookup-protocol.ts';
-import { ShardLookup } from './shard-lookup.ts';
+import { IndexLookup } from './index-lookup.ts';
 
 /** Starts one look-up worker (the site's is bundled by Vite: ./lookup-worker-start.ts). */
 export type StartWorker = () => Worker;
@@ -47,7 +47,7 @@ export function workerCount(indexes: SearchManifest['indexes'], cores = globalTh
   return Math.max(1, Math.min(large, cores, MAX_WORKERS));
 }
 
-/** What the pool asks of a group of shards, in a worker or on the page. */
+/** What the pool asks of a group of indexes, in a worker or on the page. */
 interface Member {
   preload(variants: string[][]): Promise<void>;
   lookUp(variants: string[][]): Promise<Int32Array>;
@@ -59,7 +59,7 @@ class WorkerMember implements Member {
   private pending = new Map<number, { resolve: (reply: LookupReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  /** Resolves when the worker has loaded its shards' page ids and chunk tables. */
+  /** Resolves when the worker has loaded its indexes' page ids and chunk tables. */
   readonly ready: Promise<void>;
 
   constructor(start: StartWorker, paths: string[]) {
@@ -129,7 +129,7 @@ export class LookupPool {
           console.warn('search look-up workers unavailable; looking up on the page', error);
         }
       }
-      return [new ShardLookup(groupIndexes(indexes, 1)[0]!)];
+      return [new IndexLookup(groupIndexes(indexes, 1)[0]!)];
     })();
     return this.members;
   }

@@ -1,26 +1,25 @@
 /**
- * A look-up worker: runs the exact search over some of the archive's shards off the page's
- * thread (./lookup-pool.ts starts one per core, up to four, and divides the shards among
- * them). Fetching, unpacking and decoding a shard's index chunks is most of a new query's
- * time, so shards searched side by side answer sooner, and the page stays responsive
- * while the reader types.
+ * A look-up worker: runs the exact search over some of the archive's search indexes off
+ * the page's thread (./lookup-pool.ts starts one per core and large index, up to four, and
+ * divides the indexes among them), so the page stays responsive while the reader types
+ * and, on a device with more cores, indexes are searched side by side.
  */
 import type { LookupReply, LookupRequest } from './lookup-protocol.ts';
-import { ShardLookup } from './shard-lookup.ts';
+import { IndexLookup } from './index-lookup.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<LookupRequest>) => void) | null;
   postMessage: (message: LookupReply, transfer?: Transferable[]) => void;
 };
 
-let lookup: ShardLookup | undefined;
+let lookup: IndexLookup | undefined;
 
 scope.onmessage = async ({ data: request }) => {
   let reply: LookupReply;
   const transfer: Transferable[] = [];
   try {
     if (request.kind === 'init') {
-      lookup = new ShardLookup(request.paths);
+      lookup = new IndexLookup(request.paths);
       await lookup.ready();
       reply = { id: request.id };
     } else if (!lookup) {

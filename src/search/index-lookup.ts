@@ -1,5 +1,5 @@
 /**
- * The exact search over a group of the archive's index shards, in whatever thread runs
+ * The exact search over a group of the archive's search indexes, in whatever thread runs
  * it: a look-up worker (./lookup-worker.ts) or, where workers are unavailable, the page
  * itself (./lookup-pool.ts). It reads Pagefind's index files (./pagefind-index.ts) and
  * matches phrases in linear time (./phrase-match.ts). A look-up's answer is flat pairs of
@@ -17,8 +17,8 @@ const fetchJson = async (url: string): Promise<unknown> => {
   return response.json();
 };
 
-/** The look-ups of one group of shards (each with its patch index, if any). */
-export class ShardLookup {
+/** The look-ups of one group of indexes (the shards' merged index, patch indexes). */
+export class IndexLookup {
   private indexes: Promise<PagefindIndex[]>;
 
   constructor(paths: readonly string[]) {
@@ -28,7 +28,7 @@ export class ShardLookup {
     this.indexes.catch(() => {});
   }
 
-  /** Resolves when every shard's page ids and chunk table are loaded. */
+  /** Resolves when every index's page ids and chunk table are loaded. */
   async ready(): Promise<void> {
     await this.indexes;
   }
@@ -41,7 +41,7 @@ export class ShardLookup {
 
   /**
    * Records holding any of `variants` (the token lists of one phrase's variants, each
-   * at consecutive positions) in this group's shards: pairs of record number and first
+   * at consecutive positions) in this group's indexes: pairs of record number and first
    * matching position.
    */
   async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
@@ -61,7 +61,7 @@ export class ShardLookup {
         for (let i = 0; i < pairs.length; i += 2) {
           const ordinal = index.ordinals[pairs[i]!];
           if (ordinal === undefined) throw new Error(`search index: a posting names page ${pairs[i]}, which the index does not have`);
-          // The stale copy of a record its shard's patch holds.
+          // The stale copy of a record a patch index holds.
           if (ordinal < 0) continue;
           const at = pairs[i + 1]!;
           const seen = found.get(ordinal);
