@@ -6,16 +6,9 @@
  * numbers, record number then the first position of the match, which a worker can
  * transfer without copying.
  */
-import { gunzipResponse } from './fetch-data.ts';
+import { fetchGzip, fetchJson } from './fetch-data.ts';
 import { PagefindIndex, type Postings } from './pagefind-index.ts';
 import { matchPhrase } from './phrase-match.ts';
-
-const fetchFile = async (url: string) => gunzipResponse(await fetch(url));
-const fetchJson = async (url: string): Promise<unknown> => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-  return response.json();
-};
 
 /** The look-ups of one group of indexes (the shards' merged index, patch indexes). */
 export class IndexLookup {
@@ -23,7 +16,7 @@ export class IndexLookup {
 
   constructor(paths: readonly string[]) {
     if (!paths.length) throw new Error('the archive has no search index');
-    this.indexes = Promise.all(paths.map((path) => PagefindIndex.open(path, fetchFile, fetchJson)));
+    this.indexes = Promise.all(paths.map((path) => PagefindIndex.open(path, fetchGzip, fetchJson)));
     // Reported by the first call that needs it; not an unhandled rejection meanwhile.
     this.indexes.catch(() => {});
   }
