@@ -76,7 +76,7 @@ createServer((req, res) => {
   try {
     path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   } catch {
-    // A malformed address still gets the strictest (general) policy.
+    // A malformed address is cached as the site's root would be (no-cache).
   }
   for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
   res.setHeader('Cache-Control', cacheControl(path));

@@ -1,5 +1,5 @@
 /**
- * Times the exact search of a phrase on each shard of a built site, once its index chunks
+ * Times the exact search of a phrase on each search index of a built site, once its chunks
  * are loaded, two ways:
  *
  *   npm run bench:lookup -- --dist .tmp/bench-search-30000/dist
@@ -8,7 +8,7 @@
  *   (pagefind_web's `exact_term`) goes through every posting of every token for each page
  *   it found, so its time follows R × P, the pages found times the postings of the
  *   query's tokens (for each token the pages that hold it, summed): the square of the
- *   records in a shard for a phrase most records hold.
+ *   records in an index for a phrase most records hold.
  * - The archive's (src/search/phrase-match.ts, on postings read by
  *   src/search/pagefind-index.ts), in Node's V8, the engine Chromium runs it in: one walk
  *   over the sorted postings, R + P.
@@ -46,8 +46,8 @@ try {
   const rows: string[] = [];
   const units: number[] = [];
   const mismatches: string[] = [];
-  for (const shard of manifest.indexes) {
-    // A page of its own per shard: Pagefind's module holds one index and its merges. The
+  for (const index of manifest.indexes) {
+    // A page of its own per index: Pagefind's module holds one index and its merges. The
     // site's policy allows no WebAssembly (it runs none); Pagefind's own code needs it.
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(`${base}/search/`);
@@ -77,11 +77,11 @@ try {
         }
         return out;
       },
-      { path: shard.path, queries },
+      { path: index.path, queries },
     );
     await page.context().close();
     const own = await PagefindIndex.open(
-      shard.path,
+      index.path,
       async (url) => new Uint8Array(gunzipSync(readFileSync(join(dist, url)))),
       async (url) => JSON.parse(readFileSync(join(dist, url), 'utf8')) as unknown,
     );
@@ -95,15 +95,15 @@ try {
         ownFound = postings.every((p) => p) ? matchPhrase(postings as Postings[]).length / 2 : 0;
         times.push(performance.now() - started);
       }
-      if (ownFound !== m.found) mismatches.push(`${shard.path} ${m.q}: Pagefind ${m.found}, the archive ${ownFound}`);
+      if (ownFound !== m.found) mismatches.push(`${index.path} ${m.q}: Pagefind ${m.found}, the archive ${ownFound}`);
       const product = m.found * m.postings;
       if (product > 5e6) units.push((m.ms * 1e6) / product);
-      rows.push(`| ${shard.path} | ${shard.count} | ${m.q} | ${m.tokens} | ${m.found} | ${m.postings} | ${(product / 1e6).toFixed(1)} | ${m.ms.toFixed(1)} | ${times.sort((a, b) => a - b)[2]!.toFixed(2)} |`);
+      rows.push(`| ${index.path} | ${index.count} | ${m.q} | ${m.tokens} | ${m.found} | ${m.postings} | ${(product / 1e6).toFixed(1)} | ${m.ms.toFixed(1)} | ${times.sort((a, b) => a - b)[2]!.toFixed(2)} |`);
     }
   }
   units.sort((a, b) => a - b);
   console.log(`## Exact look-up, index chunks loaded (${dist}, ${new Date().toISOString().slice(0, 10)})\n`);
-  console.log('| shard | pages | query | tokens | found (R) | postings (P) | R × P (millions) | Pagefind ms (median of 3) | archive ms (median of 5) |');
+  console.log('| index | pages | query | tokens | found (R) | postings (P) | R × P (millions) | Pagefind ms (median of 3) | archive ms (median of 5) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(rows.join('\n'));
   if (units.length) console.log(`\nPagefind, where R × P exceeds 5 million: ${units[0]!.toFixed(1)}–${units[units.length - 1]!.toFixed(1)} ns per unit of R × P (median ${units[Math.floor(units.length / 2)]!.toFixed(1)})`);

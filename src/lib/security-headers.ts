@@ -34,7 +34,7 @@ export function cacheControl(path: string): string {
   return /^\/_astro\/|^\/pagefind\/[^/]+\/(.*\.pf_(meta|index|filter)|index\/|filter\/)/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-/** Every security header for a path. */
+/** Every security header, the same for every path. */
 export function securityHeaders(): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(),
