@@ -13,10 +13,22 @@ export const HEAD_SIZE = 256;
 export const GAP = '.';
 /** Stands between runs (whitespace, line and field breaks), so a phrase never spans them. */
 export const BREAK = 's';
+/**
+ * What stands between two runs: the break token, then a gap. Two positions, not one, so
+ * that two pairs two positions apart are always two overlapping halves of one run; a
+ * look-up may then skip every other pair of a long phrase (./phrase-probes.ts). With a
+ * one-position break, 甲乙 and 丙丁 of the text 甲乙 丙丁 would stand two apart too.
+ */
+export const RUN_BREAK = [BREAK, GAP] as const;
+
+/** Appends a run break unless `out` is empty or already ends with one. */
+function pushBreak(out: string[]): void {
+  if (out.length && !(out[out.length - 2] === BREAK && out[out.length - 1] === GAP)) out.push(...RUN_BREAK);
+}
 
 function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined): void {
   for (const run of textRuns(normalize(line, { toSimplified }).text)) {
-    if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+    pushBreak(out);
     if (run.length === 1) out.push(unitToken(run[0]));
     for (let i = 0; i + 1 < run.length; i++) out.push(pairToken(run[i], run[i + 1]));
     for (const unit of run) if (isSearchableUnit(unit)) singles.add(unitToken(unit as Unit));
@@ -44,12 +56,13 @@ export function indexLayout(text: RecordText, toSimplified?: ToSimplified): Inde
     emitLine(line, lineTokens, lineSingles, toSimplified);
     const newSingles = [...lineSingles].filter((t) => !singles.has(t));
     // Room for the line, a break before it, a break before the singles and all singles.
-    if (used + 1 + lineTokens.length + 1 + singles.size + newSingles.length > HEAD_SIZE) {
+    const lineSize = RUN_BREAK.length + lineTokens.length;
+    if (used + lineSize + RUN_BREAK.length + singles.size + newSingles.length > HEAD_SIZE) {
       overflow.push(line);
       continue;
     }
     head.push(line);
-    used += 1 + lineTokens.length;
+    used += lineSize;
     for (const t of newSingles) singles.add(t);
   }
   return { head, body: [...overflow, ...text.sections.flatMap((s) => s.lines)] };
@@ -63,18 +76,15 @@ export function indexContent(text: RecordText, toSimplified?: ToSimplified): { c
   const layout = indexLayout(text, toSimplified);
   const head: string[] = [];
   const headSingles = new Set<string>();
-  for (const line of layout.head) {
-    if (head.length) head.push(BREAK);
-    emitLine(line, head, headSingles, toSimplified);
-  }
-  head.push(BREAK, ...headSingles);
+  for (const line of layout.head) emitLine(line, head, headSingles, toSimplified);
+  head.push(...RUN_BREAK, ...headSingles);
   if (head.length > HEAD_SIZE) throw new Error(`head of ${head.length} words exceeds ${HEAD_SIZE}`);
   while (head.length < HEAD_SIZE) head.push(GAP);
 
   const body: string[] = [];
   const bodySingles = new Set<string>();
   for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified);
-  body.push(BREAK);
+  body.push(...RUN_BREAK);
   for (const t of bodySingles) if (!headSingles.has(t)) body.push(t);
   const words = [...head, ...body];
   return { content: words.join(' '), words: words.length };

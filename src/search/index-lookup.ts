@@ -9,6 +9,7 @@
 import { fetchGzip, fetchJson } from './fetch-data.ts';
 import { PagefindIndex, type Postings } from './pagefind-index.ts';
 import { matchPhrase } from './phrase-match.ts';
+import { phraseProbes } from './phrase-probes.ts';
 
 /** The look-ups of one group of indexes (the shards' merged index, patch indexes). */
 export class IndexLookup {
@@ -26,23 +27,24 @@ export class IndexLookup {
     await this.indexes;
   }
 
-  /** Fetches the index chunks that hold `variants`' tokens, without searching. */
+  /** Fetches the index chunks that hold the tokens a look-up of `variants` reads, without searching. */
   async preload(variants: readonly (readonly string[])[]): Promise<void> {
-    const words = new Set(variants.flat());
+    const words = new Set(variants.flatMap((tokens) => phraseProbes(tokens).tokens));
     await Promise.all((await this.indexes).map((index) => index.preload(words)));
   }
 
   /**
    * Records holding any of `variants` (the token lists of one phrase's variants, each
    * at consecutive positions) in this group's indexes: pairs of record number and first
-   * matching position.
+   * matching position. Of each variant, the tokens ./phrase-probes.ts picks are read.
    */
   async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
     const indexes = await this.indexes;
     await this.preload(variants);
     const found = new Map<number, number>();
     for (const index of indexes) {
-      for (const tokens of variants) {
+      for (const variant of variants) {
+        const { tokens, offsets } = phraseProbes(variant);
         const postings: Postings[] = [];
         for (const token of tokens) {
           const p = await index.postings(token);
@@ -50,7 +52,7 @@ export class IndexLookup {
           postings.push(p);
         }
         if (postings.length < tokens.length) continue;
-        const pairs = matchPhrase(postings);
+        const pairs = matchPhrase(postings, offsets);
         for (let i = 0; i < pairs.length; i += 2) {
           const ordinal = index.ordinals[pairs[i]!];
           if (ordinal === undefined) throw new Error(`search index: a posting names page ${pairs[i]}, which the index does not have`);

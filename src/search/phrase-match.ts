@@ -30,13 +30,15 @@ function seek(list: Int32Array, from: number, end: number, value: number): numbe
 }
 
 /**
- * The pages where `tokens[0]` … `tokens[n−1]` occur at consecutive locations, each with the
- * location of the first of them, earliest first: flat pairs [page, location, …] in page
- * order. Pagefind's rule for one token: the page's first location.
+ * The pages where each `tokens[i]` occurs at location l + `offsets[i]` for some l (by
+ * default offsets 0 … n−1: consecutive locations), each with the first such l, earliest
+ * first: flat pairs [page, location, …] in page order. `offsets` start at 0 and increase
+ * (./phrase-probes.ts). Pagefind's rule for one token: the page's first location.
  */
-export function matchPhrase(tokens: readonly Postings[]): Int32Array {
+export function matchPhrase(tokens: readonly Postings[], offsets: ArrayLike<number> = Array.from(tokens.keys())): Int32Array {
   const n = tokens.length;
   if (n === 0) return new Int32Array(0);
+  if (offsets[0] !== 0 || offsets.length !== n) throw new Error('matchPhrase: one offset per token, the first 0');
   // The rarest token drives the walk; the others are sought forward in their page lists.
   let driver = 0;
   for (let i = 1; i < n; i++) if (tokens[i]!.pages.length < tokens[driver]!.pages.length) driver = i;
@@ -55,7 +57,7 @@ export function matchPhrase(tokens: readonly Postings[]): Int32Array {
       if (c === pages.length) break pages;
       if (pages[c] !== page) continue pages;
     }
-    const first = firstRun(tokens, cursor, at);
+    const first = firstRun(tokens, offsets, cursor, at);
     if (first >= 0) {
       out[found++] = page;
       out[found++] = first;
@@ -65,12 +67,12 @@ export function matchPhrase(tokens: readonly Postings[]): Int32Array {
 }
 
 /**
- * The first location l of token 0 on the page where every token i is at l + i (each
- * token's locations on the page are `tokens[i].locations[starts[cursor[i]]…]`), or −1.
- * The tokens' locations are walked forward together, so a page costs the sum of its
+ * The first location l of token 0 on the page where every token i is at l + offsets[i]
+ * (each token's locations on the page are `tokens[i].locations[starts[cursor[i]]…]`), or
+ * −1. The tokens' locations are walked forward together, so a page costs the sum of its
  * locations, not their product. `at` is scratch space, one slot per token.
  */
-function firstRun(tokens: readonly Postings[], cursor: Int32Array, at: Int32Array): number {
+function firstRun(tokens: readonly Postings[], offsets: ArrayLike<number>, cursor: Int32Array, at: Int32Array): number {
   const n = tokens.length;
   for (let i = 0; i < n; i++) at[i] = tokens[i]!.starts[cursor[i]!]!;
   const zero = tokens[0]!;
@@ -81,10 +83,11 @@ function firstRun(tokens: readonly Postings[], cursor: Int32Array, at: Int32Arra
     for (let i = 1; i < n; i++) {
       const { locations, starts } = tokens[i]!;
       const end = starts[cursor[i]! + 1]!;
-      const k = seek(locations, at[i]!, end, l + i);
+      const want = l + offsets[i]!;
+      const k = seek(locations, at[i]!, end, want);
       at[i] = k;
       if (k === end) return -1;
-      if (locations[k] !== l + i) {
+      if (locations[k] !== want) {
         ok = false;
         break;
       }

@@ -1,4 +1,4 @@
-import { BREAK } from './index-content.ts';
+import { RUN_BREAK } from './index-content.ts';
 import { isNumeralChar, normalize, type ToSimplified } from './normalize.ts';
 import { phraseTokens, textRuns } from './tokens.ts';
 
@@ -14,7 +14,10 @@ export interface QueryPhrase {
   quoted: boolean;
   /** Normalised forms; the first is the plain one. */
   variants: string[];
-  /** For each variant, the Pagefind tokens at consecutive positions. */
+  /**
+   * For each variant, the Pagefind tokens at consecutive positions (a gap token stands
+   * for a position any word may hold; ./phrase-probes.ts picks those to look up).
+   */
   tokens: string[][];
 }
 
@@ -46,14 +49,14 @@ export function splitQuery(query: string): { text: string; quoted: boolean }[] {
   return parts;
 }
 
-/** The tokens of one normalised phrase: runs' tokens joined by the break token. */
+/** The tokens of one normalised phrase: runs' tokens joined by run breaks, as the index lays them out. */
 function tokensOf(normalized: string): string[] {
   const runs = textRuns(normalized);
   const out: string[] = [];
   for (const run of runs) {
     // Punctuation alone is not indexed on its own.
     if (run.length === 1 && run[0]!.kind === 'other') continue;
-    if (out.length) out.push(BREAK);
+    if (out.length) out.push(...RUN_BREAK);
     out.push(...phraseTokens(run));
   }
   return out;
