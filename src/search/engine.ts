@@ -8,7 +8,7 @@
 import { facetKeys, type FacetKey } from '../lib/facet-keys.ts';
 import { facetColumnPath, type FacetColumn, type SearchDoc, type SearchManifest } from './data.ts';
 import { fetchGzipJson, fetchManifest, fetchSearchDoc } from './fetch-data.ts';
-import { LookupPool, type StartWorker } from './lookup-pool.ts';
+import { LookupPool, type PhraseMatches, type StartWorker } from './lookup-pool.ts';
 import { startLookupWorker } from './lookup-worker-start.ts';
 import { HEAD_SIZE } from './index-content.ts';
 import { parseQuery, type QueryPhrase } from './query.ts';
@@ -28,6 +28,11 @@ export interface SearchRequest {
    * column is a file of its own, fetched the first time a search counts or filters by it.
    */
   count?: readonly FacetKey[];
+  /**
+   * The results whose cards the caller will show (from `start`, `count` of them): their
+   * documents start loading as soon as the order is known, before the facets are counted.
+   */
+  cards?: { start: number; count: number };
 }
 
 /** Counts of the counted facets' values among the results (ignoring each facet's own selection). */
@@ -66,7 +71,7 @@ export class SearchEngine {
    * the postings of every index again (tens of milliseconds for a word in most records of
    * a large archive).
    */
-  private phraseCache = new Map<string, Promise<Map<number, number>>>();
+  private phraseCache = new Map<string, Promise<PhraseMatches>>();
 
   /**
    * `startWorker` starts a look-up worker (null: every look-up on the page's own thread,
@@ -139,10 +144,10 @@ export class SearchEngine {
   }
 
   /**
-   * Records holding the phrase (any variant): record number → first position of the
-   * match (below HEAD_SIZE means the match is in a head field).
+   * Records holding the phrase (any variant), with the first position of the match
+   * (below HEAD_SIZE means the match is in a head field).
    */
-  private phraseMatches(phrase: QueryPhrase): Promise<Map<number, number>> {
+  private phraseMatches(phrase: QueryPhrase): Promise<PhraseMatches> {
     const key = phraseKey(phrase);
     let matches = this.phraseCache.get(key);
     if (matches) {
@@ -166,7 +171,7 @@ export class SearchEngine {
   }
 
   /** {@link phraseMatches} without the cache. */
-  private lookUpPhrase(phrase: QueryPhrase): Promise<Map<number, number>> {
+  private lookUpPhrase(phrase: QueryPhrase): Promise<PhraseMatches> {
     return this.lookups.lookUp(phrase.tokens);
   }
 
@@ -181,22 +186,30 @@ export class SearchEngine {
     const needed = facetKeys.filter((k) => counted.includes(k) || request.filters[k]);
     const columnsPromise = Promise.all(needed.map((k) => this.facetColumn(k)));
 
-    // Records matching every phrase, with how many phrases matched in the head.
-    let headHits: Map<number, number> | null = null;
+    // Records matching every phrase (ascending), with how many phrases matched in the head.
+    let candidates: Int32Array;
+    let heads: Int32Array | null = null;
     if (phrases.length) {
       const matches = await Promise.all(phrases.map((p) => this.phraseMatches(p)));
-      matches.sort((a, b) => a.size - b.size);
-      headHits = new Map();
-      for (const [ordinal, at] of matches[0]!) {
-        let head = at < HEAD_SIZE ? 1 : 0;
-        let all = true;
-        for (let i = 1; i < matches.length && all; i++) {
-          const other = matches[i]!.get(ordinal);
-          if (other === undefined) all = false;
-          else if (other < HEAD_SIZE) head++;
+      matches.sort((a, b) => a.ordinals.length - b.ordinals.length);
+      const [first, ...rest] = matches as [PhraseMatches, ...PhraseMatches[]];
+      candidates = new Int32Array(first.ordinals.length);
+      heads = new Int32Array(first.ordinals.length);
+      let n = 0;
+      next: for (const ordinal of first.ordinals) {
+        let head = first.at[ordinal]! < HEAD_SIZE ? 1 : 0;
+        for (const other of rest) {
+          const at = other.at[ordinal]!;
+          if (at < 0) continue next;
+          if (at < HEAD_SIZE) head++;
         }
-        if (all) headHits.set(ordinal, head);
+        candidates[n] = ordinal;
+        heads[n++] = head;
       }
+      candidates = candidates.subarray(0, n);
+      heads = heads.subarray(0, n);
+    } else {
+      candidates = Int32Array.from({ length: manifest.records }, (_, i) => i);
     }
     const table = Object.fromEntries((await columnsPromise).map((column, i) => [needed[i]!, column])) as Partial<Record<FacetKey, FacetColumn>>;
 
@@ -209,36 +222,42 @@ export class SearchEngine {
       const row = table[key]!.rows[ordinal];
       return Array.isArray(row) ? row.includes(id) : row === id;
     };
-    const candidates = headHits ? [...headHits.keys()] : Array.from({ length: manifest.records }, (_, i) => i);
-    const counts = Object.fromEntries(countedKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
-    const records: number[] = [];
-    for (const ordinal of candidates) {
+    /** The facet a record fails (null: none), or false when it fails more than one. */
+    const failure = (ordinal: number): FacetKey | null | false => {
       let failed: FacetKey | null = null;
-      let failures = 0;
       for (const s of selected) {
-        if (s.id < 0 || !has(s.key, ordinal, s.id)) {
-          failures++;
-          failed = s.key;
-        }
+        if (s.id >= 0 && has(s.key, ordinal, s.id)) continue;
+        if (failed) return false;
+        failed = s.key;
       }
-      if (failures > 1) continue;
+      return failed;
+    };
+
+    // Order: record numbers are newest first; relevance puts head matches first.
+    const passing = selected.length ? candidates.map((ordinal) => (failure(ordinal) === null ? 1 : 0)) : null;
+    const records: number[] = [];
+    if (request.sort === 'relevance' && heads) {
+      // Candidates are in record order, so taking them by head count, most first, is the whole sort.
+      for (let head = phrases.length; head >= 0; head--) {
+        for (let i = 0; i < candidates.length; i++) if (heads[i] === head && (!passing || passing[i])) records.push(candidates[i]!);
+      }
+    } else {
+      for (let i = 0; i < candidates.length; i++) if (!passing || passing[i]) records.push(candidates[i]!);
+      if (request.sort === 'date-asc') records.reverse();
+    }
+    // Failures are reported by the caller's own request for the card.
+    if (request.cards) for (const ordinal of records.slice(request.cards.start, request.cards.start + request.cards.count)) this.doc(ordinal).catch(() => {});
+
+    const counts = Object.fromEntries(countedKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
+    for (const ordinal of candidates) {
+      const failed = selected.length ? failure(ordinal) : null;
+      if (failed === false) continue;
       for (const key of countedKeys) {
-        if (failures === 1 && failed !== key) continue;
+        if (failed !== null && failed !== key) continue;
         const row = table[key]!.rows[ordinal];
         const ids = Array.isArray(row) ? row : row !== undefined && row >= 0 ? [row] : [];
         for (const id of ids) counts[key].set(id, (counts[key].get(id) ?? 0) + 1);
       }
-      if (failures === 0) records.push(ordinal);
-    }
-
-    // Order: record numbers are newest first; relevance puts head matches first.
-    if (request.sort === 'relevance' && headHits) {
-      const hits = headHits;
-      records.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b);
-    } else if (request.sort === 'date-asc') {
-      records.sort((a, b) => b - a);
-    } else {
-      records.sort((a, b) => a - b);
     }
     const facets = Object.fromEntries(
       countedKeys.map((key) => [
@@ -256,6 +275,8 @@ export class SearchEngine {
     let doc = this.docs.get(ordinal);
     if (!doc) {
       doc = this.manifest.then((m) => fetchSearchDoc(this.base, m, ordinal));
+      // A failed fetch (network) is tried again next time.
+      doc.catch(() => this.docs.delete(ordinal));
       this.docs.set(ordinal, doc);
     }
     return doc;

@@ -36,12 +36,15 @@ export class IndexLookup {
   /**
    * Records holding any of `variants` (the token lists of one phrase's variants, each
    * at consecutive positions) in this group's indexes: pairs of record number and first
-   * matching position. Of each variant, the tokens ./phrase-probes.ts picks are read.
+   * matching position, once per variant that matches. Of each variant, the tokens
+   * ./phrase-probes.ts picks are read.
    */
   async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
     const indexes = await this.indexes;
     await this.preload(variants);
-    const found = new Map<number, number>();
+    // Flat pairs of every variant and index, unmerged: a record a variant and another
+    // both match comes twice, and the pool keeps its first position (./lookup-pool.ts).
+    const parts: Int32Array[] = [];
     for (const index of indexes) {
       for (const variant of variants) {
         const { tokens, offsets } = phraseProbes(variant);
@@ -53,22 +56,24 @@ export class IndexLookup {
         }
         if (postings.length < tokens.length) continue;
         const pairs = matchPhrase(postings, offsets);
+        let kept = 0;
         for (let i = 0; i < pairs.length; i += 2) {
           const ordinal = index.ordinals[pairs[i]!];
           if (ordinal === undefined) throw new Error(`search index: a posting names page ${pairs[i]}, which the index does not have`);
           // The stale copy of a record a patch index holds.
           if (ordinal < 0) continue;
-          const at = pairs[i + 1]!;
-          const seen = found.get(ordinal);
-          if (seen === undefined || at < seen) found.set(ordinal, at);
+          pairs[kept++] = ordinal;
+          pairs[kept++] = pairs[i + 1]!;
         }
+        parts.push(pairs.subarray(0, kept));
       }
     }
-    const out = new Int32Array(found.size * 2);
-    let i = 0;
-    for (const [ordinal, at] of found) {
-      out[i++] = ordinal;
-      out[i++] = at;
+    if (parts.length === 1) return parts[0]!;
+    const out = new Int32Array(parts.reduce((sum, p) => sum + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
     }
     return out;
   }

@@ -104,6 +104,19 @@ class WorkerMember implements Member {
   }
 }
 
+/**
+ * The records that hold a phrase. Typed arrays, which the garbage collector does not walk:
+ * the engine keeps the matches of its last phrases, up to every record each, and as Maps
+ * of 30,000 entries they lengthened the page's major collections, which fell in the middle
+ * of a search.
+ */
+export interface PhraseMatches {
+  /** Record numbers, ascending. */
+  ordinals: Int32Array;
+  /** For each record number, the first position of the match, or −1. */
+  at: Int32Array;
+}
+
 /** The look-ups of one built site's search index. */
 export class LookupPool {
   private members: Promise<Member[]> | undefined;
@@ -145,16 +158,24 @@ export class LookupPool {
     await Promise.all(members.map((m) => m.preload(variants)));
   }
 
-  /**
-   * Records holding any of `variants` (one phrase's variants, each its tokens at
-   * consecutive positions): record number → first position of the match.
-   */
-  async lookUp(variants: string[][]): Promise<Map<number, number>> {
-    const members = await this.start();
+  /** Records holding any of `variants` (one phrase's variants, each its tokens at consecutive positions). */
+  async lookUp(variants: string[][]): Promise<PhraseMatches> {
+    const [members, { records }] = await Promise.all([this.start(), this.manifest]);
     const answers = await Promise.all(members.map((m) => m.lookUp(variants)));
-    const found = new Map<number, number>();
-    // Each record comes from one index: a patched record's page in the merged index is stale, and skipped.
-    for (const pairs of answers) for (let i = 0; i < pairs.length; i += 2) found.set(pairs[i]!, pairs[i + 1]!);
-    return found;
+    const at = new Int32Array(records).fill(-1);
+    // A record found by several variants comes once for each: its first position is kept.
+    for (const pairs of answers) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const ordinal = pairs[i]!;
+        if (!(ordinal >= 0 && ordinal < records)) throw new Error(`search index: record ${ordinal} found, but the archive has ${records} records`);
+        const position = pairs[i + 1]!;
+        if (at[ordinal]! < 0 || position < at[ordinal]!) at[ordinal] = position;
+      }
+    }
+    let count = 0;
+    for (let o = 0; o < records; o++) if (at[o]! >= 0) count++;
+    const ordinals = new Int32Array(count);
+    for (let o = 0, k = 0; o < records; o++) if (at[o]! >= 0) ordinals[k++] = o;
+    return { ordinals, at };
   }
 }

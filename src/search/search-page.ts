@@ -242,7 +242,8 @@ export function startSearchPage(): void {
     ui.results.setAttribute('aria-busy', 'true');
     ui.status.textContent = '正在检索…';
     try {
-      const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, count: countedFacets(ui) });
+      const shownRange = { start: (state.page - 1) * PAGE_SIZE, count: PAGE_SIZE };
+      const outcome = await engine.search({ q: state.q, filters: state.filters, sort: state.sort, count: countedFacets(ui), cards: shownRange });
       if (mine !== run) return;
       const total = outcome.records.length;
       const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
