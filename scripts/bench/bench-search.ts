@@ -12,6 +12,8 @@
  *   literal matching (recall and precision);
  * - runs them again on a fresh page, typed as an input method enters text and submitted
  *   a moment later, as a reader does (the page preloads while the reader pauses);
+ * - times both ways again in a plain Chromium (../lib/plain-chromium.ts), which does not
+ *   report every request to a test driver as Playwright's does;
  * and prints build time, peak memory of each step, index size, first-search bytes and
  * query latency p50/p95.
  */
@@ -24,6 +26,7 @@ import { writeCorpus } from '../corpus/generate.ts';
 import { literalMatches, loadReference, scoreQuery } from './literal-reference.ts';
 import { duBytes, runMeasured } from './measure.ts';
 import { openSearchHarness, recordIdsByNumber } from './search-harness.ts';
+import { openPlainPage } from '../lib/plain-chromium.ts';
 import { openServedSite } from '../lib/served-site.ts';
 import { queryset } from './search-queries.ts';
 
@@ -107,15 +110,51 @@ async function firstSearch(page: Page, q: string): Promise<{ total: number; sear
  * they are shown, and of those the engine's own (matching, facets, ranking).
  */
 async function pageQuery(page: Page, q: string): Promise<{ ms: number; engineMs: number }> {
-  return page.evaluate(async (q) => {
-    const form = document.getElementById('search-form') as HTMLFormElement;
-    (form.querySelector('input[name="q"]') as HTMLInputElement).value = q;
-    const done = new Promise<number>((resolve) => document.addEventListener('archive:search-done', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true }));
-    const started = performance.now();
-    form.requestSubmit();
-    const engineMs = await done;
-    return { ms: performance.now() - started, engineMs };
-  }, q);
+  return page.evaluate(submitQuery, q);
+}
+
+/** {@link pageQuery}'s script, run in the search page. */
+async function submitQuery(q: string): Promise<{ ms: number; engineMs: number }> {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  (form.querySelector('input[name="q"]') as HTMLInputElement).value = q;
+  const done = new Promise<number>((resolve) => document.addEventListener('archive:search-done', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true }));
+  const started = performance.now();
+  form.requestSubmit();
+  const engineMs = await done;
+  return { ms: performance.now() - started, engineMs };
+}
+
+/**
+ * The new-query latencies of `queries` in a plain Chromium: submitted at once (each then
+ * repeated, as in the Playwright run), and typed on a fresh page.
+ */
+async function plainLatencies(url: string, queries: readonly string[]): Promise<{ latencies: number[]; typed: number[] }> {
+  const submit = (page: Awaited<ReturnType<typeof openPlainPage>>, q: string) => page.evaluate<{ ms: number }>(`(${submitQuery.toString()})(${JSON.stringify(q)})`);
+  const latencies: number[] = [];
+  const typed: number[] = [];
+  let page = await openPlainPage(url);
+  try {
+    await submit(page, '招商引资'); // loads the engine
+    for (const q of queries) {
+      latencies.push((await submit(page, q)).ms);
+      await submit(page, q);
+    }
+  } finally {
+    await page.close();
+  }
+  page = await openPlainPage(url);
+  try {
+    await submit(page, '招商引资');
+    for (const q of queries) {
+      await page.evaluate(`(() => { const input = document.getElementById('search-q'); input.focus(); input.select(); })()`);
+      await page.insertText(q);
+      await new Promise((r) => setTimeout(r, TYPED_PAUSE_MS));
+      typed.push((await submit(page, q)).ms);
+    }
+  } finally {
+    await page.close();
+  }
+  return { latencies, typed };
 }
 
 /**
@@ -207,6 +246,8 @@ async function main(): Promise<void> {
     const typed: number[] = [];
     for (const { q } of queries) typed.push(await typedQuery(typedPage, q));
     await typedContext.close();
+    const plain = await plainLatencies(`${baseURL}/search/`, queries.map((q) => q.q));
+    rows.forEach((row, i) => row.splice(6, 0, plain.latencies[i]!.toFixed(0)));
 
     const out: string[] = [];
     out.push(`## Search benchmark: ${count} records (seed ${values.seed}), ${new Date().toISOString().slice(0, 10)}`);
@@ -225,12 +266,13 @@ async function main(): Promise<void> {
       out.push(`first search (fresh visit to /search/?q=${q}): ${first.requests} requests, ${kb(first.total)} in all, of which search index and data ${kb(first.search)}; results shown after ${first.ms.toFixed(0)} ms`);
       out.push(`  (as a static host sends them, gzip for text: ${first.parts})`);
     }
-    out.push(`query latency through the search page (submit → results shown), engine loaded: new query p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; repeated query p50 ${percentile(repeats, 50).toFixed(0)} ms, p95 ${percentile(repeats, 95).toFixed(0)} ms`);
-    out.push(`  a new query typed as an input method enters it and submitted ${TYPED_PAUSE_MS} ms later (looked up ahead meanwhile): p50 ${percentile(typed, 50).toFixed(0)} ms, p95 ${percentile(typed, 95).toFixed(0)} ms`);
+    out.push(`query latency through the search page (submit → results shown), engine loaded, in Chromium: new query p50 ${percentile(plain.latencies, 50).toFixed(0)} ms, p95 ${percentile(plain.latencies, 95).toFixed(0)} ms; typed as an input method enters it and submitted ${TYPED_PAUSE_MS} ms later (looked up ahead meanwhile) p50 ${percentile(plain.typed, 50).toFixed(0)} ms, p95 ${percentile(plain.typed, 95).toFixed(0)} ms`);
+    out.push(`  the same under Playwright, which reports every request to its driver: new query p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; repeated query p50 ${percentile(repeats, 50).toFixed(0)} ms, p95 ${percentile(repeats, 95).toFixed(0)} ms`);
+    out.push(`  a new query typed, under Playwright: p50 ${percentile(typed, 50).toFixed(0)} ms, p95 ${percentile(typed, 95).toFixed(0)} ms`);
     out.push(`  of a new query, the engine (index look-up, all-words, facets, ranking): p50 ${percentile(engineTimes, 50).toFixed(0)} ms, p95 ${percentile(engineTimes, 95).toFixed(0)} ms; the rest loads and draws ten result cards`);
     out.push('');
-    out.push('| query | what | contain it | found | recall | precision | ms |');
-    out.push('| --- | --- | --- | --- | --- | --- | --- |');
+    out.push('| query | what | contain it | found | recall | precision | ms | ms under Playwright |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) out.push(`| ${row.join(' | ')} |`);
     out.push('');
     out.push(allExact ? 'every query: recall 1.00, precision 1.00' : 'SOME QUERIES MISSED OR OVERMATCHED (see the table)');
