@@ -222,39 +222,51 @@ export class SearchEngine {
       const row = table[key]!.rows[ordinal];
       return Array.isArray(row) ? row.includes(id) : row === id;
     };
-    /** The facet a record fails (null: none), or false when it fails more than one. */
-    const failure = (ordinal: number): FacetKey | null | false => {
-      let failed: FacetKey | null = null;
-      for (const s of selected) {
-        if (s.id >= 0 && has(s.key, ordinal, s.id)) continue;
-        if (failed) return false;
-        failed = s.key;
+    // Per candidate: −1 when it passes every selected facet, the selection's index when it
+    // fails that one only (it counts for that facet's values), −2 when it fails more.
+    const fails = new Int8Array(candidates.length).fill(-1);
+    if (selected.length) {
+      for (let i = 0; i < candidates.length; i++) {
+        for (let f = 0; f < selected.length; f++) {
+          const s = selected[f]!;
+          if (s.id >= 0 && has(s.key, candidates[i]!, s.id)) continue;
+          if (fails[i] !== -1) {
+            fails[i] = -2;
+            break;
+          }
+          fails[i] = f;
+        }
       }
-      return failed;
-    };
+    }
 
-    // Order: record numbers are newest first; relevance puts head matches first.
-    const passing = selected.length ? candidates.map((ordinal) => (failure(ordinal) === null ? 1 : 0)) : null;
+    // Order: record numbers are newest first; relevance puts head matches first. The
+    // candidates are in record order, so relevance is a counting sort by head matches.
     const records: number[] = [];
     if (request.sort === 'relevance' && heads) {
-      // Candidates are in record order, so taking them by head count, most first, is the whole sort.
+      const next = new Int32Array(phrases.length + 1);
+      for (let i = 0; i < candidates.length; i++) if (fails[i] === -1) next[heads[i]!]!++;
+      let total = 0;
       for (let head = phrases.length; head >= 0; head--) {
-        for (let i = 0; i < candidates.length; i++) if (heads[i] === head && (!passing || passing[i])) records.push(candidates[i]!);
+        const count = next[head]!;
+        next[head] = total;
+        total += count;
       }
+      records.length = total;
+      for (let i = 0; i < candidates.length; i++) if (fails[i] === -1) records[next[heads[i]!]!++] = candidates[i]!;
     } else {
-      for (let i = 0; i < candidates.length; i++) if (!passing || passing[i]) records.push(candidates[i]!);
+      for (let i = 0; i < candidates.length; i++) if (fails[i] === -1) records.push(candidates[i]!);
       if (request.sort === 'date-asc') records.reverse();
     }
-    // Failures are reported by the caller's own request for the card.
+    // A card that fails to load is reported by the caller's own request for it.
     if (request.cards) for (const ordinal of records.slice(request.cards.start, request.cards.start + request.cards.count)) this.doc(ordinal).catch(() => {});
 
     const counts = Object.fromEntries(countedKeys.map((k) => [k, new Map<number, number>()])) as Record<FacetKey, Map<number, number>>;
-    for (const ordinal of candidates) {
-      const failed = selected.length ? failure(ordinal) : null;
-      if (failed === false) continue;
+    for (let i = 0; i < candidates.length; i++) {
+      if (fails[i] === -2) continue;
+      const failed = fails[i] === -1 ? null : selected[fails[i]!]!.key;
       for (const key of countedKeys) {
         if (failed !== null && failed !== key) continue;
-        const row = table[key]!.rows[ordinal];
+        const row = table[key]!.rows[candidates[i]!];
         const ids = Array.isArray(row) ? row : row !== undefined && row >= 0 ? [row] : [];
         for (const id of ids) counts[key].set(id, (counts[key].get(id) ?? 0) + 1);
       }

@@ -118,6 +118,27 @@ test('matches in the title or proposal title rank first; the date sort is one ch
   expect([...dates].sort((a, b) => b - a)).toEqual(dates);
 });
 
+test('of several words, records with more of them in their head fields rank first, newer first among equals', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('招商引资 测试')}`);
+  await settled(page);
+  // Per card: how many of the two words its head fields hold (title, proposal title, unit,
+  // proposers: every head field a card shows), and its date.
+  const shown = await cards(page).evaluateAll((items) =>
+    items.map((li) => {
+      const rows = [...li.querySelectorAll('.record-summary__meta div')];
+      const field = (test: (label: string) => boolean) => rows.filter((d) => test(d.querySelector('dt')?.textContent ?? '')).map((d) => d.querySelector('dd')?.textContent ?? '');
+      const head = [li.querySelector('h2')?.textContent ?? '', ...field((l) => /标题$|^单位$|^提案人$|^代表$/.test(l))].join(' ');
+      const date = /(\d{4})年(\d+)月(\d+)日/.exec(field((l) => l === '日期')[0] ?? '');
+      return { head: ['招商引资', '测试'].filter((w) => head.includes(w)).length, date: date ? Number(date[1]) * 10000 + Number(date[2]) * 100 + Number(date[3]) : 0 };
+    }),
+  );
+  expect(new Set(shown.map((c) => c.head)).size, JSON.stringify(shown)).toBeGreaterThan(1);
+  for (let i = 1; i < shown.length; i++) {
+    expect(shown[i]!.head, JSON.stringify(shown)).toBeLessThanOrEqual(shown[i - 1]!.head);
+    if (shown[i]!.head === shown[i - 1]!.head) expect(shown[i]!.date, JSON.stringify(shown)).toBeLessThanOrEqual(shown[i - 1]!.date);
+  }
+});
+
 test('result cards show kind, unit, date, proposer and a highlighted snippet; the record page marks the words', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('河长制')}`);
   await settled(page);
