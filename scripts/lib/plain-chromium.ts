@@ -29,11 +29,17 @@ export async function openPlainPage(url: string): Promise<PlainPage> {
     { stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => chrome.once('exit', resolve));
-  // The profile is removed once Chromium has exited: until then it is still writing there.
+  // The profile is removed once Chromium has exited; its helper processes may still be
+  // writing there for a moment, so removal is retried, and a leftover temporary folder
+  // is reported rather than failing the measurement.
   const stop = async () => {
-    chrome.kill();
+    if (chrome.exitCode === null) chrome.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (error) {
+      console.warn(`could not remove Chromium's temporary profile ${profile}: ${String(error)}`);
+    }
   };
   try {
     // Chromium writes the port it chose to DevToolsActivePort in the profile.
@@ -58,7 +64,9 @@ export async function openPlainPage(url: string): Promise<PlainPage> {
         await client.Input.insertText({ text });
       },
       async close() {
-        await client.close();
+        // Closed through the protocol, Chromium shuts its helper processes down first.
+        await client.Browser.close().catch(() => {});
+        await client.close().catch(() => {});
         await stop();
       },
     };
