@@ -18,12 +18,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { PagefindIndex, type Postings } from '../../src/search/pagefind-index.ts';
 import { matchPhrase } from '../../src/search/phrase-match.ts';
 import { phraseProbes } from '../../src/search/phrase-probes.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import type { SearchManifest } from '../../src/search/data.ts';
+import { pagefindFilesOnDisk } from '../lib/pagefind-files.ts';
 import { openServedSite } from '../lib/served-site.ts';
 
 const { values } = parseArgs({
@@ -81,11 +81,8 @@ try {
       { path: index.path, queries },
     );
     await page.context().close();
-    const own = await PagefindIndex.open(
-      index.path,
-      async (url) => new Uint8Array(gunzipSync(readFileSync(join(dist, url)))),
-      async (url) => JSON.parse(readFileSync(join(dist, url), 'utf8')) as unknown,
-    );
+    const { file, json } = pagefindFilesOnDisk(dist);
+    const own = await PagefindIndex.open(index.path, file, json);
     for (const m of measured) {
       // The tokens the site's look-up reads (every other pair of a long phrase).
       const { tokens, offsets } = phraseProbes(queries.find((q) => q.q === m.q)!.tokens);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { pagefindFilesOnDisk } from '../../scripts/lib/pagefind-files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageId } from '../../src/search/page-ids.ts';
 import { assignPageIds, mergeIndexes, rechunkIndex } from '../../src/search/pagefind-bundle.ts';
@@ -15,11 +15,6 @@ import { matchPhrase } from '../../src/search/phrase-match.ts';
 // of every record must come back at exactly the locations it has in that text.
 const work = mkdtempSync(join(tmpdir(), 'archive-pf-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const fromDisk = (dir: string) => ({
-  file: async (url: string) => new Uint8Array(gunzipSync(readFileSync(join(dir, url)))),
-  json: async (url: string) => JSON.parse(readFileSync(join(dir, url), 'utf8')) as unknown,
-});
 
 /** Word → record → locations, from the records' text as Pagefind was given it. */
 function expectedPostings(records: string[][]): Map<string, Map<number, number[]>> {
@@ -94,7 +89,7 @@ beforeAll(async () => {
 describe("reading Pagefind's index files", () => {
   test('every word comes back on the pages and at the locations it has in the text, in each shard and in the merged index', async () => {
     for (const [where, range] of [...shards.map(([start, end]) => [`shard-${start}`, [start, end]] as const), ['merged', [0, 80]] as const]) {
-      const { file, json } = fromDisk(join(work, where));
+      const { file, json } = pagefindFilesOnDisk(join(work, where));
       const index = await PagefindIndex.open('/', file, json);
       const [start, end] = range;
       const held = records.slice(start, end);
@@ -120,7 +115,7 @@ describe("reading Pagefind's index files", () => {
     await index!.writeFiles({ outputPath: headed });
     await pagefind.close();
     assignPageIds(headed, [pageId(0)]);
-    const { file, json } = fromDisk(headed);
+    const { file, json } = pagefindFilesOnDisk(headed);
     const read = await PagefindIndex.open('/', file, json);
     expect(asMap((await read.postings('aa'))!)).toEqual(new Map([[0, [0, 3, 4, 6, 8]]]));
     expect(asMap((await read.postings('dd'))!)).toEqual(new Map([[0, [5]]]));
@@ -129,7 +124,7 @@ describe("reading Pagefind's index files", () => {
 
 describe('matching a phrase', () => {
   test('finds exactly the records that hold the words at consecutive locations, and where they first start', async () => {
-    const { file, json } = fromDisk(dir);
+    const { file, json } = pagefindFilesOnDisk(dir);
     const index = await PagefindIndex.open('/', file, json);
     const vocabulary = [...new Set(records.flat())];
     const phrases: string[][] = [];

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { pagefindFilesOnDisk } from '../../scripts/lib/pagefind-files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_LANGUAGE } from '../../src/search/build-index.ts';
 import { BREAK, GAP, indexContent } from '../../src/search/index-content.ts';
@@ -41,11 +41,6 @@ const lines = (r: number) => records[r]!.split('\n');
 let lookup: IndexLookup;
 let index: PagefindIndex;
 
-const fromDisk = (dir: string) => ({
-  file: async (url: string) => new Uint8Array(gunzipSync(readFileSync(join(dir, url)))),
-  json: async (url: string) => JSON.parse(readFileSync(join(dir, url), 'utf8')) as unknown,
-});
-
 beforeAll(async () => {
   for (let r = 0; r < 60; r++) records.push(randomText(30 + (next() % 400)));
   const dir = join(work, 'index');
@@ -62,7 +57,7 @@ beforeAll(async () => {
     records.map((_, r) => pageId(r)),
   );
   // The look-up fetches index files by their address; here they are read from the folder.
-  const { file, json } = fromDisk(dir);
+  const { file, json } = pagefindFilesOnDisk(dir);
   globalThis.fetch = (async (url: string) => {
     const path = String(url).replace(/^\/ix\//, '');
     const bytes = path.endsWith('.json') ? Buffer.from(JSON.stringify(await json(path))) : Buffer.from(await file(path));
