@@ -9,7 +9,7 @@
 import { fetchGzip, fetchJson } from './fetch-data.ts';
 import { PagefindIndex, type Postings } from './pagefind-index.ts';
 import { matchPhrase } from './phrase-match.ts';
-import { phraseProbes } from './phrase-probes.ts';
+import { phraseProbes, type Probes } from './phrase-probes.ts';
 
 /** The look-ups of one group of indexes (the shards' merged index, patch indexes). */
 export class IndexLookup {
@@ -29,7 +29,12 @@ export class IndexLookup {
 
   /** Fetches the index chunks that hold the tokens a look-up of `variants` reads, without searching. */
   async preload(variants: readonly (readonly string[])[]): Promise<void> {
-    const words = new Set(variants.flatMap((tokens) => phraseProbes(tokens).tokens));
+    await this.fetchChunks(variants.map(phraseProbes));
+  }
+
+  /** Fetches, in every index, the chunks that hold the tokens of `probes`. */
+  private async fetchChunks(probes: readonly Probes[]): Promise<void> {
+    const words = new Set(probes.flatMap((p) => p.tokens));
     await Promise.all((await this.indexes).map((index) => index.preload(words)));
   }
 
@@ -41,13 +46,13 @@ export class IndexLookup {
    */
   async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
     const indexes = await this.indexes;
-    await this.preload(variants);
+    const probes = variants.map(phraseProbes);
+    await this.fetchChunks(probes);
     // Flat pairs of every variant and index, unmerged: a record a variant and another
     // both match comes twice, and the pool keeps its first position (./lookup-pool.ts).
     const parts: Int32Array[] = [];
     for (const index of indexes) {
-      for (const variant of variants) {
-        const { tokens, offsets } = phraseProbes(variant);
+      for (const { tokens, offsets } of probes) {
         const postings: Postings[] = [];
         for (const token of tokens) {
           const p = await index.postings(token);

@@ -1,7 +1,7 @@
 /** Messages between the search page and its look-up workers (./lookup-pool.ts, ./lookup-worker.ts). */
 
 /**
- * What the page asks a worker. The first message names the worker's shards (`paths`);
+ * What the page asks a worker. The first message names the worker's index folders (`paths`);
  * the others give a phrase's variants, each as its tokens at consecutive positions.
  */
 export type LookupAsk = { kind: 'init'; paths: string[] } | { kind: 'preload'; variants: string[][] } | { kind: 'lookup'; variants: string[][] };
