@@ -88,6 +88,7 @@ async function firstSearch(page: Page, q: string): Promise<{ total: number; sear
   const groups: [string, RegExp][] = [
     ['facet columns', /\/search-data\/facets\//],
     ['record cards', /\/search-data\/doc\//],
+    ['chunk tables', /\.pf_table/],
     ['Pagefind meta', /\.pf_meta/],
     ['Pagefind index chunks', /\.pf_index/],
     ['Pagefind entry files', /\/pagefind\/.*\.(js|pagefind|json)/],

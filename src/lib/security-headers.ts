@@ -31,7 +31,7 @@ export function contentSecurityPolicy(): string {
  * year; everything else is revalidated on each use, so a rebuilt archive shows at once.
  */
 export function cacheControl(path: string): string {
-  return /^\/_astro\/|^\/pagefind\/[^/]+\/(.*\.pf_(meta|index|filter)|index\/|filter\/)/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return /^\/_astro\/|^\/pagefind\/[^/]+\/(.*\.pf_(meta|table|index|filter)|index\/|filter\/)/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** Every security header, the same for every path. */
@@ -53,5 +53,6 @@ export function headersFile(): string {
     cache('/_astro/*', '/_astro/x.js'),
     cache('/pagefind/*/index/*', '/pagefind/s0/index/x.pf_index'),
     cache('/pagefind/*/*.pf_meta', '/pagefind/s0/x.pf_meta'),
+    cache('/pagefind/*/*.pf_table', '/pagefind/s0/x.pf_table'),
   ].join('\n\n') + '\n';
 }

@@ -6,8 +6,8 @@
  * - {@link rechunkIndex}: Pagefind packs its words into index chunks of about 20,000
  *   postings (a constant, `chunk_index(word_map, 20000)` in its indexer), about 25 KB
  *   compressed with the archive's pair tokens. A query loads one chunk per token and
- *   shard, mostly other tokens' postings. Smaller chunks cost more lines in the chunk table
- *   of pf_meta, which every search loads; {@link CHUNK_BYTES} is where the two costs
+ *   shard, mostly other tokens' postings. Smaller chunks cost more lines in the chunk table,
+ *   which every search loads; {@link CHUNK_BYTES} is where the two costs
  *   balance for typical queries (measured on a generated 10,000-record archive, two
  *   shards, a dozen typical terms: chunk tables plus the chunks a term loads 93 KB on
  *   average, against 159 KB with chunks of Pagefind's average size; 10,000 to 20,000
@@ -18,15 +18,18 @@
  *   ./page-ids.ts are short and consecutive, and every word count becomes 1.
  * - {@link mergeIndexes}: the shards' indexes become one, so that a look-up fetches one
  *   chunk per word, not one per word and shard.
+ * - Beside pf_meta, the archive's compact chunk table (./chunk-table.ts), which the
+ *   browser's look-ups read instead of pf_meta.
  *
- * Each rewrite writes pf_meta under a new content hash and points pagefind-entry.json at
- * it, so a browser never combines a cached old file with new ones.
+ * Each rewrite writes pf_meta and the chunk table under new content hashes and points
+ * pagefind-entry.json at them, so a browser never combines a cached old file with new ones.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { cborArrayHead, cborHead, cborItemEnd, decodeCbor, encodeCbor, headBytes, withoutSignature } from './cbor.ts';
+import { CHUNK_TABLE_FIELD, makeChunkTable } from './chunk-table.ts';
 
 /** Encoded bytes after which an index chunk is closed (Pagefind's rule, a smaller size). */
 export const CHUNK_BYTES = 13_000;
@@ -35,7 +38,8 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
 interface Bundle {
   dir: string;
-  entry: { languages: Record<string, { hash: string; page_count: number }> };
+  /** pagefind-entry.json, with the archive's chunk table file (./chunk-table.ts) once written. */
+  entry: { languages: Record<string, { hash: string; page_count: number }>; [CHUNK_TABLE_FIELD]?: string };
   language: string;
   metaFile: string;
   /** pf_meta: [version, pages [hash, word count, …], chunks [from, to, hash], filters, sorts, …]. */
@@ -70,6 +74,10 @@ function readBundle(dir: string): Bundle {
   return { dir, entry, language, metaFile, meta };
 }
 
+/**
+ * Writes pf_meta and, once the pages are named by record number, the archive's chunk table
+ * (./chunk-table.ts), which the browser reads instead; pagefind-entry.json names both.
+ */
 function writeMeta(bundle: Bundle): void {
   const file = pagefindFile([encodeCbor(bundle.meta)], 9);
   const hash = `${bundle.language}_${contentHash(file, 10)}`;
@@ -77,6 +85,18 @@ function writeMeta(bundle: Bundle): void {
   bundle.metaFile = `pagefind.${hash}.pf_meta`;
   writeFileSync(join(bundle.dir, bundle.metaFile), file);
   bundle.entry.languages[bundle.language]!.hash = hash;
+  const oldTable = bundle.entry[CHUNK_TABLE_FIELD];
+  if (oldTable) rmSync(join(bundle.dir, oldTable), { force: true });
+  delete bundle.entry[CHUNK_TABLE_FIELD];
+  const table = makeChunkTable(
+    (bundle.meta[1] as unknown[][]).map((page) => String(page[0])),
+    bundle.meta[2] as [string, string, string][],
+  );
+  if (table) {
+    const tableFile = gzipSync(JSON.stringify(table), { level: 9 });
+    bundle.entry[CHUNK_TABLE_FIELD] = `chunks.${contentHash(tableFile, 10)}.pf_table`;
+    writeFileSync(join(bundle.dir, bundle.entry[CHUNK_TABLE_FIELD]), tableFile);
+  }
   writeFileSync(join(bundle.dir, 'pagefind-entry.json'), JSON.stringify(bundle.entry));
 }
 

@@ -1,7 +1,8 @@
 /**
  * Reads an index folder Pagefind wrote (after ./pagefind-bundle.ts rewrote it) straight
- * from its files, in the browser or in Node: its page ids, its chunk table and the
- * postings of a word. The archive's look-ups read Pagefind's index this way instead of
+ * from its files, in the browser or in Node: which record each page is and which chunk
+ * holds a word (from the archive's compact chunk table, ./chunk-table.ts, which stands in
+ * for pf_meta), and the postings of a word. The archive's look-ups read Pagefind's index this way instead of
  * through Pagefind's own browser code, whose exact search is quadratic (./phrase-match.ts
  * says why) and which parses every word of a chunk into its WebAssembly to use one.
  *
@@ -15,7 +16,7 @@
  * (tests/unit/pagefind-index.test.ts indexes known text and reads it back).
  */
 import { cborHead, cborItemEnd, withoutSignature } from './cbor.ts';
-import { pageOrdinal } from './page-ids.ts';
+import { CHUNK_TABLE_FIELD, chunkIndexOf, parseChunkTable, tableOrdinals, type ChunkTable } from './chunk-table.ts';
 
 /** Fetches a file of an index folder and returns its bytes, unpacked from gzip. */
 export type FetchFile = (url: string) => Promise<Uint8Array>;
@@ -36,8 +37,10 @@ const layoutError = (file: string, what: string) => new Error(`${file}: unexpect
 export class PagefindIndex {
   /** Record number of each page, −1 for a stale page a patch index replaced. */
   readonly ordinals: Int32Array;
-  /** Chunk table: word ranges [from, to] and the chunk's file. */
-  private chunks: { from: string; to: string; hash: string }[];
+  /** The first word of each chunk (./chunk-table.ts). */
+  private from: readonly string[];
+  /** Each chunk's file name. */
+  private files: string[];
   /** Unpacked chunks, by hash (a chunk is fetched once, like Pagefind's own). */
   private chunkBytes = new Map<string, Promise<Uint8Array>>();
   /** Postings decoded so far, by word; null for a word the index does not hold. */
@@ -45,61 +48,32 @@ export class PagefindIndex {
   private path: string;
   private fetchFile: FetchFile;
 
-  private constructor(path: string, fetchFile: FetchFile, meta: Uint8Array, metaFile: string) {
+  private constructor(path: string, fetchFile: FetchFile, table: ChunkTable) {
     this.path = path;
     this.fetchFile = fetchFile;
-    const root = cborHead(meta, 0);
-    if (root.major !== 4 || root.value < 3) throw layoutError(metaFile, 'no root array');
-    let at = cborItemEnd(meta, root.next); // version
-    const decoder = new TextDecoder();
-    const text = (): string => {
-      const head = cborHead(meta, at);
-      if (head.major !== 3) throw layoutError(metaFile, `a string expected at byte ${at}`);
-      at = head.next + head.value;
-      return decoder.decode(meta.subarray(head.next, at));
-    };
-    const list = (what: string): number => {
-      const head = cborHead(meta, at);
-      if (head.major !== 4) throw layoutError(metaFile, `${what} expected at byte ${at}`);
-      at = head.next;
-      return head.value;
-    };
-    const pageCount = list('the page list');
-    this.ordinals = new Int32Array(pageCount);
-    for (let i = 0; i < pageCount; i++) {
-      const fields = list('a page');
-      this.ordinals[i] = pageOrdinal(text()) ?? -1;
-      // The word count and what else Pagefind keeps of a page.
-      for (let f = 1; f < fields; f++) at = cborItemEnd(meta, at);
-    }
-    const chunkCount = list('the chunk table');
-    this.chunks = new Array(chunkCount);
-    for (let i = 0; i < chunkCount; i++) {
-      const fields = list('a chunk');
-      if (fields < 3) throw layoutError(metaFile, `a chunk of ${fields} fields at byte ${at}`);
-      this.chunks[i] = { from: text(), to: text(), hash: text() };
-      for (let f = 3; f < fields; f++) at = cborItemEnd(meta, at);
-    }
-  }
-
-  /** Opens the index folder at `path` (ending in `/`): reads its entry and pf_meta. */
-  static async open(path: string, fetchFile: FetchFile, fetchJson: (url: string) => Promise<unknown>): Promise<PagefindIndex> {
-    const entry = (await fetchJson(`${path}pagefind-entry.json`)) as { languages?: Record<string, { hash?: string }> };
-    const languages = Object.values(entry.languages ?? {});
-    if (languages.length !== 1 || typeof languages[0]!.hash !== 'string') throw new Error(`${path}pagefind-entry.json: expected one language with its hash`);
-    const metaFile = `${path}pagefind.${languages[0]!.hash}.pf_meta`;
-    return new PagefindIndex(path, fetchFile, withoutSignature(await fetchFile(metaFile)), metaFile);
+    this.ordinals = tableOrdinals(table);
+    this.from = table.from;
+    this.files = table.chunks.map((name) => `${table.prefix}${name}`);
   }
 
   /**
-   * The chunk that holds `word` if the index has it. A chunk's `from` and `to` are the
-   * shortest prefixes of its first and last words that tell it from its neighbours
-   * (./pagefind-bundle.ts `boundaryPrefixes`, as Pagefind writes them), so the word is
-   * compared cut to each one's length: Pagefind's rule for loading any chunk a word may be in.
+   * Opens the index folder at `path` (ending in `/`): reads its entry file and the chunk
+   * table it names (./chunk-table.ts), not Pagefind's larger pf_meta.
    */
+  static async open(path: string, fetchFile: FetchFile, fetchJson: (url: string) => Promise<unknown>): Promise<PagefindIndex> {
+    const entryFile = `${path}pagefind-entry.json`;
+    const entry = (await fetchJson(entryFile)) as Record<string, unknown> | null;
+    const name = entry?.[CHUNK_TABLE_FIELD];
+    if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) throw new Error(`${entryFile}: no chunk table named in "${CHUNK_TABLE_FIELD}" (was the index written by this archive's build?)`);
+    const tableFile = `${path}${name}`;
+    const table = parseChunkTable(JSON.parse(new TextDecoder().decode(await fetchFile(tableFile))), tableFile);
+    return new PagefindIndex(path, fetchFile, table);
+  }
+
+  /** The chunk file that holds `word` if the index has it (./chunk-table.ts `chunkIndexOf`). */
   private chunkOf(word: string): string | undefined {
-    // Tokens are ASCII (./tokens.ts), so string order is byte order.
-    return this.chunks.find((c) => word.slice(0, c.from.length) >= c.from && word.slice(0, c.to.length) <= c.to)?.hash;
+    const at = chunkIndexOf(this.from, word);
+    return at < 0 ? undefined : this.files[at];
   }
 
   private chunk(hash: string): Promise<Uint8Array> {

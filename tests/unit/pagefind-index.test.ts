@@ -89,8 +89,12 @@ beforeAll(async () => {
 describe("reading Pagefind's index files", () => {
   test('every word comes back on the pages and at the locations it has in the text, in each shard and in the merged index', async () => {
     for (const [where, range] of [...shards.map(([start, end]) => [`shard-${start}`, [start, end]] as const), ['merged', [0, 80]] as const]) {
-      const { file, json } = pagefindFilesOnDisk(join(work, where));
-      const index = await PagefindIndex.open('/', file, json);
+      const onDisk = pagefindFilesOnDisk(join(work, where));
+      const fetched: string[] = [];
+      const file = (url: string) => (fetched.push(url), onDisk.file(url));
+      const index = await PagefindIndex.open('/', file, onDisk.json);
+      // The archive's chunk table stands in for pf_meta, which the browser never loads.
+      expect(fetched.filter((url) => url.endsWith('.pf_table')), where).toHaveLength(1);
       const [start, end] = range;
       const held = records.slice(start, end);
       expect(Array.from(index.ordinals), where).toEqual(held.map((_, local) => (start + local === 5 ? -1 : 100 + start + local)));
@@ -101,6 +105,7 @@ describe("reading Pagefind's index files", () => {
         expect(postings, `${where} ${word}`).not.toBeNull();
         expect(asMap(postings!), `${where} ${word}`).toEqual(pages);
       }
+      expect(fetched.filter((url) => url.endsWith('.pf_meta')), where).toEqual([]);
       expect(await index.postings('w999q')).toBeNull();
       expect(await index.postings('a')).toBeNull();
       expect(await index.postings('zzz')).toBeNull();
