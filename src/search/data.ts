@@ -22,6 +22,11 @@ export interface SearchManifest {
   indexes: { path: string; count: number }[];
   /** Folder of the per-record documents, <n>.json.gz. */
   docs: string;
+  /**
+   * The pair tokens every index holds, where a unit follows them in a run, as triple
+   * tokens (./frequent-pairs.ts); sorted.
+   */
+  frequentPairs: string[];
 }
 
 /** One facet's column: its values (labels) and, per record number, the value ids. */

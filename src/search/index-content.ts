@@ -1,6 +1,6 @@
 import { normalize, type ToSimplified } from './normalize.ts';
 import type { RecordText } from './record-text.ts';
-import { isSearchableUnit, pairToken, textRuns, unitToken, type Unit } from './tokens.ts';
+import { isSearchableUnit, pairToken, textRuns, tripleToken, unitToken, type Unit } from './tokens.ts';
 
 /**
  * Positions below this belong to the record's head (title, proposal title, proposers,
@@ -26,11 +26,19 @@ function pushBreak(out: string[]): void {
   if (out.length && !(out[out.length - 2] === BREAK && out[out.length - 1] === GAP)) out.push(...RUN_BREAK);
 }
 
-function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined): void {
+/**
+ * Appends the tokens of one line: per run, its pairs, each frequent pair followed by
+ * another unit of the run as its triple token instead (./frequent-pairs.ts); the
+ * positions are the same either way.
+ */
+function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined, frequent?: ReadonlySet<string>): void {
   for (const run of textRuns(normalize(line, { toSimplified }).text)) {
     pushBreak(out);
     if (run.length === 1) out.push(unitToken(run[0]));
-    for (let i = 0; i + 1 < run.length; i++) out.push(pairToken(run[i], run[i + 1]));
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = pairToken(run[i], run[i + 1]);
+      out.push(i + 2 < run.length && frequent?.has(pair) ? tripleToken(run[i], run[i + 1], run[i + 2]) : pair);
+    }
     for (const unit of run) if (isSearchableUnit(unit)) singles.add(unitToken(unit as Unit));
   }
 }
@@ -70,20 +78,21 @@ export function indexLayout(text: RecordText, toSimplified?: ToSimplified): Inde
 
 /**
  * The word stream Pagefind indexes for one record: pair tokens in text order (head,
- * then body), each single-unit token once, and fillers that fix the head's size.
+ * then body; `frequent` pairs as triple tokens where a unit follows), each single-unit
+ * token once, and fillers that fix the head's size.
  */
-export function indexContent(text: RecordText, toSimplified?: ToSimplified): { content: string; words: number } {
+export function indexContent(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): { content: string; words: number } {
   const layout = indexLayout(text, toSimplified);
   const head: string[] = [];
   const headSingles = new Set<string>();
-  for (const line of layout.head) emitLine(line, head, headSingles, toSimplified);
+  for (const line of layout.head) emitLine(line, head, headSingles, toSimplified, frequent);
   head.push(...RUN_BREAK, ...headSingles);
   if (head.length > HEAD_SIZE) throw new Error(`head of ${head.length} words exceeds ${HEAD_SIZE}`);
   while (head.length < HEAD_SIZE) head.push(GAP);
 
   const body: string[] = [];
   const bodySingles = new Set<string>();
-  for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified);
+  for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified, frequent);
   body.push(...RUN_BREAK);
   for (const t of bodySingles) if (!headSingles.has(t)) body.push(t);
   const words = [...head, ...body];

@@ -14,8 +14,11 @@ import { phraseProbes, type Probes } from './phrase-probes.ts';
 /** The look-ups of one group of indexes (the shards' merged index, patch indexes). */
 export class IndexLookup {
   private indexes: Promise<PagefindIndex[]>;
+  private frequent: ReadonlySet<string>;
 
-  constructor(paths: readonly string[]) {
+  /** `frequentPairs`: those the indexes were built with (the search manifest's, ./frequent-pairs.ts). */
+  constructor(paths: readonly string[], frequentPairs: readonly string[] = []) {
+    this.frequent = new Set(frequentPairs);
     if (!paths.length) throw new Error('the archive has no search index');
     this.indexes = Promise.all(paths.map((path) => PagefindIndex.open(path, fetchGzip, fetchJson)));
     // Reported by the first call that needs it; not an unhandled rejection meanwhile.
@@ -29,7 +32,7 @@ export class IndexLookup {
 
   /** Fetches the index chunks that hold the tokens a look-up of `variants` reads, without searching. */
   async preload(variants: readonly (readonly string[])[]): Promise<void> {
-    await this.fetchChunks(variants.map(phraseProbes));
+    await this.fetchChunks(variants.map((tokens) => phraseProbes(tokens, this.frequent)));
   }
 
   /** Fetches, in every index, the chunks that hold the tokens of `probes`. */
@@ -46,7 +49,7 @@ export class IndexLookup {
    */
   async lookUp(variants: readonly (readonly string[])[]): Promise<Int32Array> {
     const indexes = await this.indexes;
-    const probes = variants.map(phraseProbes);
+    const probes = variants.map((tokens) => phraseProbes(tokens, this.frequent));
     await this.fetchChunks(probes);
     // Flat pairs of every variant and index, unmerged: a record a variant and another
     // both match comes twice, and the pool keeps its first position (./lookup-pool.ts).

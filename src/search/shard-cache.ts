@@ -89,7 +89,7 @@ function writeTexts(entry: string, texts: readonly PreparedText[]): void {
 /** The shard cache of one archive; see the module comment. */
 export class ShardCache {
   readonly #dir: string;
-  readonly #code: string;
+  #code: string;
   readonly #used = new Set<string>();
 
   /** `dir` holds the cache of one archive; `code` is {@link indexCodeDigest}. */
@@ -97,6 +97,29 @@ export class ShardCache {
     this.#dir = dir;
     this.#code = code;
     mkdirSync(dir, { recursive: true });
+  }
+
+  /**
+   * The archive's frequent pairs (./frequent-pairs.ts), counted in the sampled records
+   * whose file hashes are `sampleHashes`: kept from the build that counted them in the same
+   * records with the same code, or counted now by `count` and kept. Every record's tokens
+   * depend on them, so every key made after this call depends on them too: call it first.
+   */
+  frequentPairs(sampleHashes: readonly string[], count: () => string[]): string[] {
+    const key = `frequent-${createHash('sha256').update(this.#code).update(sampleHashes.join(',')).digest('base64url').slice(0, 32)}`;
+    const file = join(this.#dir, key, 'pairs.json');
+    let pairs: string[];
+    if (existsSync(file)) {
+      pairs = JSON.parse(readFileSync(file, 'utf8')) as string[];
+    } else {
+      pairs = count();
+      rmSync(join(this.#dir, key), { recursive: true, force: true });
+      mkdirSync(join(this.#dir, key));
+      writeFileSync(file, JSON.stringify(pairs));
+    }
+    this.#used.add(key);
+    this.#code = createHash('sha256').update(this.#code).update(pairs.join(',')).digest('base64url');
+    return pairs;
   }
 
   /** The key of a record: its file hash under this indexing code. */

@@ -9,6 +9,9 @@
  *   a phrase of n units is the n−1 pairs at consecutive positions, which Pagefind's
  *   exact ("quoted") search checks.
  * - `u<unit>`: a single unit, for one-character queries (once per record per section).
+ * - `t<unit><unit><unit>`: a frequent pair (./frequent-pairs.ts) and the unit after it in
+ *   the same run, standing in the pair's place: a phrase through a very common pair then
+ *   reads the postings of that pair followed by one unit, not of every occurrence.
  *
  * Unit codes are prefix-free, so no token is a prefix of another one and Pagefind's prefix
  * expansion can never widen a query: a BMP Han character is 3 base-36 digits not starting
@@ -102,6 +105,34 @@ export function textRuns(text: string): Unit[][] {
 /** The pair token of two adjacent units. */
 export function pairToken(a: Unit, b: Unit): string {
   return `b${a.code}${b.code}`;
+}
+
+/** The token of a frequent pair `a b` followed by `c` in the same run (./frequent-pairs.ts). */
+export function tripleToken(a: Unit, b: Unit, c: Unit): string {
+  return `t${a.code}${b.code}${c.code}`;
+}
+
+/** Where the unit code starting at `at` of a token ends, by the prefix-free rules above. */
+function unitCodeEnd(token: string, at: number): number {
+  if (token[at] !== 'z') return at + 3;
+  if (token[at + 1] === 'z') return token.indexOf('z', at + 2) + 1;
+  if (token[at + 1] === 'y') return token.indexOf('0', at + 2) + 1;
+  return at + 5;
+}
+
+/**
+ * The triple token of the pair token `pair` followed by the pair token `next` of the same
+ * run (which starts with the pair's second unit): `b甲乙` and `b乙丙` give `t甲乙丙`.
+ */
+export function extendPair(pair: string, next: string): string {
+  const secondUnit = unitCodeEnd(next, 1);
+  if (secondUnit <= 1 || secondUnit >= next.length) throw new Error(`"${next}" is not a pair token`);
+  return `t${pair.slice(1)}${next.slice(secondUnit)}`;
+}
+
+/** The start every triple token of the frequent pair token `pair` shares: `b甲乙` → `t甲乙`. */
+export function tripleTokenStart(pair: string): string {
+  return `t${pair.slice(1)}`;
 }
 
 /** The single-unit token. */

@@ -9,15 +9,20 @@ import { BREAK, GAP, indexContent } from '../../src/search/index-content.ts';
 import { IndexLookup } from '../../src/search/index-lookup.ts';
 import { normalize } from '../../src/search/normalize.ts';
 import { pageId } from '../../src/search/page-ids.ts';
-import { assignPageIds } from '../../src/search/pagefind-bundle.ts';
+import { assignPageIds, rechunkIndex } from '../../src/search/pagefind-bundle.ts';
 import { PagefindIndex, type Postings } from '../../src/search/pagefind-index.ts';
 import { matchPhrase } from '../../src/search/phrase-match.ts';
-import { phraseProbes } from '../../src/search/phrase-probes.ts';
+import { phraseProbes, UNION } from '../../src/search/phrase-probes.ts';
+import { chooseFrequentPairs, samplePositions } from '../../src/search/frequent-pairs.ts';
+import { extendPair } from '../../src/search/tokens.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 // A look-up reads every other pair token of a long phrase. That is exact only because the
 // index puts two positions between runs; these tests index text full of run breaks and
 // repeated pairs and check that the look-up finds exactly the records that hold a phrase.
+// The same text is indexed a second time with frequent pairs (./frequent-pairs.ts), whose
+// look-ups read triple tokens and unions instead: they must find the same records at the
+// same first positions.
 const work = mkdtempSync(join(tmpdir(), 'archive-probes-'));
 const realFetch = globalThis.fetch;
 afterAll(() => {
@@ -40,32 +45,45 @@ const records: string[] = [];
 const lines = (r: number) => records[r]!.split('\n');
 let lookup: IndexLookup;
 let index: PagefindIndex;
+/** Half the pairs of the alphabet, as the frequent pairs of the second index. */
+const pair = (text: string) => parseQuery(text)[0]!.tokens[0]![0]!;
+const FREQUENT = ['甲乙', '乙乙', '乙丙', '丙丁', '丁甲', '丁丁', '甲丙', '丙甲'].map(pair);
+let frequentLookup: IndexLookup;
 
-beforeAll(async () => {
-  for (let r = 0; r < 60; r++) records.push(randomText(30 + (next() % 400)));
-  const dir = join(work, 'index');
+/** Indexes the records into `dir` (with `frequent` pairs as triples) and returns its file readers. */
+async function indexRecords(dir: string, frequent?: ReadonlySet<string>) {
   const { index: writer } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   for (let r = 0; r < records.length; r++) {
     const [title, ...body] = lines(r);
-    const { content } = indexContent({ head: [title!], sections: [{ anchor: null, lines: body }] });
+    const { content } = indexContent({ head: [title!], sections: [{ anchor: null, lines: body }] }, undefined, frequent);
     await writer!.addCustomRecord({ url: `/r/${r}/`, content, language: INDEX_LANGUAGE });
   }
+  // Small chunks, so that a pair's triples spread over several of them.
   await writer!.writeFiles({ outputPath: dir });
   await pagefind.close();
+  rechunkIndex(dir, 300);
   assignPageIds(
     dir,
     records.map((_, r) => pageId(r)),
   );
-  // The look-up fetches index files by their address; here they are read from the folder.
-  const { file, json } = pagefindFilesOnDisk(dir);
+  return pagefindFilesOnDisk(dir);
+}
+
+beforeAll(async () => {
+  for (let r = 0; r < 60; r++) records.push(randomText(30 + (next() % 400)));
+  const plain = await indexRecords(join(work, 'plain'));
+  const withTriples = await indexRecords(join(work, 'frequent'), new Set(FREQUENT));
+  // The look-up fetches index files by their address; here they are read from the folders.
   globalThis.fetch = (async (url: string) => {
-    const path = String(url).replace(/^\/ix\//, '');
-    const bytes = path.endsWith('.json') ? Buffer.from(JSON.stringify(await json(path))) : Buffer.from(await file(path));
+    const [, folder, path] = /^\/(plain|frequent)\/(.*)$/.exec(String(url))!;
+    const { file, json } = folder === 'plain' ? plain : withTriples;
+    const bytes = path!.endsWith('.json') ? Buffer.from(JSON.stringify(await json(path!))) : Buffer.from(await file(path!));
     return new Response(bytes);
   }) as typeof fetch;
-  lookup = new IndexLookup(['/ix/']);
-  await lookup.ready();
-  index = await PagefindIndex.open('/', file, json);
+  lookup = new IndexLookup(['/plain/']);
+  frequentLookup = new IndexLookup(['/frequent/'], FREQUENT);
+  await Promise.all([lookup.ready(), frequentLookup.ready()]);
+  index = await PagefindIndex.open('/', plain.file, plain.json);
 }, 60_000);
 
 /** Records whose lines hold the phrase (no whitespace in it) literally. */
@@ -91,8 +109,8 @@ async function allTokens(tokens: readonly string[]): Promise<Map<number, number>
   return out;
 }
 
-async function probed(tokens: string[]): Promise<Map<number, number>> {
-  const pairs = await lookup.lookUp([tokens]);
+async function probed(tokens: string[], through = lookup): Promise<Map<number, number>> {
+  const pairs = await through.lookUp([tokens]);
   const out = new Map<number, number>();
   for (let i = 0; i < pairs.length; i += 2) out.set(pairs[i]!, pairs[i + 1]!);
   return out;
@@ -135,6 +153,7 @@ describe('phrase probes', () => {
         const tokens = phrase.tokens[0]!;
         const got = await probed(tokens);
         expect(got, q).toEqual(await allTokens(tokens));
+        expect(await probed(tokens, frequentLookup), `${q}, frequent pairs`).toEqual(got);
         if (!/\s/.test(phrase.variants[0]!)) expect(new Set(got.keys()), q).toEqual(literal(phrase.variants[0]!));
         found += got.size;
         checked++;
@@ -142,5 +161,31 @@ describe('phrase probes', () => {
     }
     expect(checked).toBeGreaterThan(700);
     expect(found).toBeGreaterThan(1000);
+  });
+
+  test('with frequent pairs: triples where the phrase gives the next unit, the pair itself before a break, a union only at the end', () => {
+    const frequent = new Set(['招商', '商引', '引资', '环境'].map(pair));
+    const [zsyz] = parseQuery('招商引资');
+    // 招商引 at 0 and 商引资 at 1 cover all four units; 引资 at the end is not read.
+    expect(phraseProbes(zsyz!.tokens[0]!, frequent)).toEqual({ tokens: [extendPair(pair('招商'), pair('商引')), extendPair(pair('商引'), pair('引资'))], offsets: [0, 1] });
+    expect(extendPair(pair('招商'), pair('商引'))).toBe(`t${pair('招商').slice(1)}${pair('引资').slice(1, 4)}`);
+    // Nothing but the last pair reaches 境: it is read as the pair and all its triples.
+    const [stj] = parseQuery('生态环境');
+    expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), `${UNION}${pair('环境')}`], offsets: [0, 2] });
+    expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent).tokens).toEqual([`${UNION}${pair('招商')}`]);
+    // Before a break a run ends, and the index holds the frequent pair itself.
+    const [quoted] = parseQuery('"生态环境 招商"');
+    expect(phraseProbes(quoted!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), pair('环境'), BREAK, `${UNION}${pair('招商')}`], offsets: [0, 2, 3, 5] });
+  });
+
+  test('the frequent pairs of a sample: those standing at least twice per record, the most frequent first', () => {
+    const stream = (text: string) => indexContent({ head: [], sections: [{ anchor: null, lines: [text] }] }).content.split(' ');
+    const chosen = chooseFrequentPairs([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙丁丁'), stream('丙丁')]);
+    // 甲乙 stands 5 times in 3 records (not 6), 乙甲 3 times: neither reaches 2 per record.
+    expect(chosen).toEqual([]);
+    // 甲乙 6 times and 乙甲 4 times in 2 records; 乙丙 once.
+    expect(chooseFrequentPairs([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙甲乙')])).toEqual([pair('甲乙'), pair('乙甲')].sort());
+    expect(samplePositions(5, 1000)).toEqual([0, 1, 2, 3, 4]);
+    expect(samplePositions(10, 4)).toEqual([0, 2, 5, 7]);
   });
 });
