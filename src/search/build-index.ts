@@ -5,8 +5,8 @@
  * packed into shards of at most `maxShard` records, each a separate Pagefind index
  * under /pagefind/<shard>/, built by a fresh Pagefind process so that peak memory is
  * bounded by one shard. Pagefind receives custom records whose content is the token
- * stream of src/search/index-content.ts, with the archive's frequent pairs, counted first
- * in a sample of its records (./frequent-pairs.ts), as triple tokens; each index folder Pagefind writes is then
+ * stream of src/search/index-content.ts, with the archive's frequent pairs and triples,
+ * counted first in a sample of its records (./frequent-pairs.ts), extended; each index folder Pagefind writes is then
  * rewritten in its own format so that a first search downloads less (smaller chunks,
  * pages named by record number: ./pagefind-bundle.ts), and once every shard is done the
  * shards' indexes are merged into the one the browser reads, /pagefind/all/. Beside it, /search-data/ holds
@@ -31,8 +31,8 @@ import { isReply, recordSchema, type ArchiveRecord } from '../schemas/index.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
 import { readPagefindMeta, withoutSignature } from './cbor.ts';
-import { chooseFrequentPairs, samplePositions } from './frequent-pairs.ts';
-import { indexContent } from './index-content.ts';
+import { chooseFrequentTokens, samplePositions } from './frequent-pairs.ts';
+import { indexContent, indexWords } from './index-content.ts';
 import { pageId } from './page-ids.ts';
 import { assignPageIds, mergeIndexes, rechunkIndex } from './pagefind-bundle.ts';
 import { simplifications } from './normalize.ts';
@@ -118,20 +118,19 @@ function loadEntries(contentDir: string): Entry[] {
 }
 
 /**
- * The archive's frequent pairs (./frequent-pairs.ts), counted in an even sample of its
- * records (in the archive's order), as the index lays them out without frequent pairs;
- * kept in the cache for the next build while the sampled records stay the same.
+ * The archive's frequent pairs and triples (./frequent-pairs.ts), counted in an even sample
+ * of its records (in the archive's order), as the index lays them out without them; kept in
+ * the cache for the next build while the sampled records stay the same.
  */
-function chooseArchivePairs(entries: readonly Entry[], cache: ShardCache | null): string[] {
+function chooseArchiveTokens(entries: readonly Entry[], cache: ShardCache | null): string[] {
   const sample = samplePositions(entries.length).map((i) => entries[i]!);
-  function* sampledTokens(): Generator<string[]> {
-    for (const entry of sample) {
+  const sampledTokens = () =>
+    sample.map((entry) => {
       const prepared = recordText(entry.record, readFrontmatter(readFileSync(entry.file, 'utf8'))?.body ?? '');
-      yield indexContent(prepared, toSimplified).content.split(' ');
-    }
-  }
-  const count = () => chooseFrequentPairs(sampledTokens());
-  return cache ? cache.frequentPairs(sample.map((e) => e.hash), count) : count();
+      return indexWords(prepared, toSimplified);
+    });
+  const count = () => chooseFrequentTokens(sampledTokens());
+  return cache ? cache.frequentTokens(sample.map((e) => e.hash), count) : count();
 }
 
 /** Splits the ordered records into shards: whole years where they fit, never more than `max`. */
@@ -252,8 +251,8 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   /** Each shard's cache entry, in manifest order. */
   const shardKeys: string[] = [];
   const cache = options.cacheDir ? new ShardCache(options.cacheDir, indexCodeDigest(join(import.meta.dirname, '..', '..'))) : null;
-  const frequentPairs = chooseArchivePairs(entries, cache);
-  const frequent = new Set(frequentPairs);
+  const frequentTokens = chooseArchiveTokens(entries, cache);
+  const frequent = new Set(frequentTokens);
   const lanes = await PagefindLanes.open(options.lanes ?? 1);
 
   /** Restores, patches or indexes one shard into the output (and the cache). */
@@ -358,7 +357,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   } finally {
     await lanes.closeAll();
   }
-  const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, indexes: [], docs: '/search-data/doc/', frequentPairs };
+  const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, indexes: [], docs: '/search-data/doc/', frequentTokens };
   // A job that built some shards only fills the cache; the assembling run writes the rest.
   if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
   // Page ids are record numbers, which depend on the shards before: given in the site's

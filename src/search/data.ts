@@ -23,10 +23,10 @@ export interface SearchManifest {
   /** Folder of the per-record documents, <n>.json.gz. */
   docs: string;
   /**
-   * The pair tokens every index holds, where a unit follows them in a run, as triple
-   * tokens (./frequent-pairs.ts); sorted.
+   * The pair and triple tokens every index holds, where a unit follows them in a run, as
+   * tokens one unit longer (./frequent-pairs.ts); sorted.
    */
-  frequentPairs: string[];
+  frequentTokens: string[];
 }
 
 /** One facet's column: its values (labels) and, per record number, the value ids. */

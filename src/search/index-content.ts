@@ -1,13 +1,26 @@
 import { normalize, type ToSimplified } from './normalize.ts';
 import type { RecordText } from './record-text.ts';
-import { isSearchableUnit, pairToken, textRuns, tripleToken, unitToken, type Unit } from './tokens.ts';
+import { gramToken, isGramToken, isSearchableUnit, laneToken, leadingPair, MAX_GRAM_UNITS, pairToken, textRuns, unitToken, type Unit } from './tokens.ts';
 
 /**
  * Positions below this belong to the record's head (title, proposal title, proposers,
  * handling unit). A match whose first position is in the head ranks above body-only
- * matches; Pagefind reports positions without loading anything else.
+ * matches; Pagefind reports positions without loading anything else. Positions here are
+ * the record's word positions; Pagefind's are two per word ({@link LANES}).
  */
 export const HEAD_SIZE = 256;
+
+/**
+ * Pagefind positions per word position: a word at position p stands at Pagefind position
+ * 2p (its own token), and 2p + 1 holds the lane token of a frequent pair there
+ * (./frequent-pairs.ts, ./tokens.ts `laneToken`), or a gap. The token at 2p of a frequent
+ * pair followed by another unit of its run is the longer token, which a phrase that goes
+ * on reads; a phrase that ends with the pair reads its lane token at 2p + 1, as many
+ * positions as the pair had before there were frequent pairs. Doubling the positions adds
+ * 2–4 % to a word's postings (measured on a generated archive): differences between
+ * positions take a byte more now and then.
+ */
+export const LANES = 2;
 
 /** Occupies a position without being indexed (Pagefind drops punctuation-only words). */
 export const GAP = '.';
@@ -28,16 +41,18 @@ function pushBreak(out: string[]): void {
 
 /**
  * Appends the tokens of one line: per run, its pairs, each frequent pair followed by
- * another unit of the run as its triple token instead (./frequent-pairs.ts); the
- * positions are the same either way.
+ * another unit of the run as its triple token instead, and each frequent triple followed
+ * by another unit as its quad token (./frequent-pairs.ts); the positions are the same
+ * either way.
  */
 function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined, frequent?: ReadonlySet<string>): void {
   for (const run of textRuns(normalize(line, { toSimplified }).text)) {
     pushBreak(out);
     if (run.length === 1) out.push(unitToken(run[0]));
     for (let i = 0; i + 1 < run.length; i++) {
-      const pair = pairToken(run[i], run[i + 1]);
-      out.push(i + 2 < run.length && frequent?.has(pair) ? tripleToken(run[i], run[i + 1], run[i + 2]) : pair);
+      let token = pairToken(run[i], run[i + 1]);
+      for (let units = 3; units <= MAX_GRAM_UNITS && i + units <= run.length && frequent?.has(token); units++) token = gramToken(run, i, units);
+      out.push(token);
     }
     for (const unit of run) if (isSearchableUnit(unit)) singles.add(unitToken(unit as Unit));
   }
@@ -77,11 +92,11 @@ export function indexLayout(text: RecordText, toSimplified?: ToSimplified): Inde
 }
 
 /**
- * The word stream Pagefind indexes for one record: pair tokens in text order (head,
- * then body; `frequent` pairs as triple tokens where a unit follows), each single-unit
+ * The words of one record, one per position: pair tokens in text order (head, then body;
+ * `frequent` pairs and triples one unit longer where a unit follows), each single-unit
  * token once, and fillers that fix the head's size.
  */
-export function indexContent(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): { content: string; words: number } {
+export function indexWords(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): string[] {
   const layout = indexLayout(text, toSimplified);
   const head: string[] = [];
   const headSingles = new Set<string>();
@@ -95,6 +110,18 @@ export function indexContent(text: RecordText, toSimplified?: ToSimplified, freq
   for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified, frequent);
   body.push(...RUN_BREAK);
   for (const t of bodySingles) if (!headSingles.has(t)) body.push(t);
-  const words = [...head, ...body];
-  return { content: words.join(' '), words: words.length };
+  return [...head, ...body];
+}
+
+/**
+ * The word stream Pagefind indexes for one record: its words ({@link indexWords}), each
+ * followed by the lane token of a frequent pair there or a gap ({@link LANES}).
+ */
+export function indexContent(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): { content: string; words: number } {
+  const out: string[] = [];
+  for (const word of indexWords(text, toSimplified, frequent)) {
+    const pair = frequent?.size && isGramToken(word) ? leadingPair(word) : null;
+    out.push(word, pair && frequent!.has(pair) ? laneToken(pair) : GAP);
+  }
+  return { content: out.join(' '), words: out.length };
 }

@@ -7,6 +7,7 @@
  * transfer without copying.
  */
 import { fetchGzip, fetchJson } from './fetch-data.ts';
+import { LANES } from './index-content.ts';
 import { PagefindIndex, type Postings } from './pagefind-index.ts';
 import { matchPhrase } from './phrase-match.ts';
 import { phraseProbes, type Probes } from './phrase-probes.ts';
@@ -16,9 +17,9 @@ export class IndexLookup {
   private indexes: Promise<PagefindIndex[]>;
   private frequent: ReadonlySet<string>;
 
-  /** `frequentPairs`: those the indexes were built with (the search manifest's, ./frequent-pairs.ts). */
-  constructor(paths: readonly string[], frequentPairs: readonly string[] = []) {
-    this.frequent = new Set(frequentPairs);
+  /** `frequentTokens`: the frequent pairs and triples the indexes were built with (the search manifest's, ./frequent-pairs.ts). */
+  constructor(paths: readonly string[], frequentTokens: readonly string[] = []) {
+    this.frequent = new Set(frequentTokens);
     if (!paths.length) throw new Error('the archive has no search index');
     this.indexes = Promise.all(paths.map((path) => PagefindIndex.open(path, fetchGzip, fetchJson)));
     // Reported by the first call that needs it; not an unhandled rejection meanwhile.
@@ -63,7 +64,12 @@ export class IndexLookup {
           postings.push(p);
         }
         if (postings.length < tokens.length) continue;
-        const pairs = matchPhrase(postings, offsets);
+        // A phrase may start with a plain pair, one position after its word's (./phrase-probes.ts).
+        const shift = offsets[0]!;
+        const pairs = matchPhrase(
+          postings,
+          offsets.map((o) => o - shift),
+        );
         let kept = 0;
         for (let i = 0; i < pairs.length; i += 2) {
           const ordinal = index.ordinals[pairs[i]!];
@@ -71,7 +77,8 @@ export class IndexLookup {
           // The stale copy of a record a patch index holds.
           if (ordinal < 0) continue;
           pairs[kept++] = ordinal;
-          pairs[kept++] = pairs[i + 1]!;
+          // Pagefind's position → the word position (./index-content.ts `LANES`).
+          pairs[kept++] = (pairs[i + 1]! - shift) / LANES;
         }
         parts.push(pairs.subarray(0, kept));
       }

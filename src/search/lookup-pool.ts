@@ -62,7 +62,7 @@ class WorkerMember implements Member {
   /** Resolves when the worker has loaded its indexes' page ids and chunk tables. */
   readonly ready: Promise<void>;
 
-  constructor(start: StartWorker, paths: string[], frequentPairs: string[]) {
+  constructor(start: StartWorker, paths: string[], frequentTokens: string[]) {
     this.worker = start();
     this.worker.onmessage = ({ data }: MessageEvent<LookupReply>) => {
       const waiting = this.pending.get(data.id);
@@ -78,7 +78,7 @@ class WorkerMember implements Member {
       for (const waiting of this.pending.values()) waiting.reject(this.failure);
       this.pending.clear();
     };
-    this.ready = this.send({ kind: 'init', paths, frequentPairs }).then(() => undefined);
+    this.ready = this.send({ kind: 'init', paths, frequentTokens }).then(() => undefined);
   }
 
   private send(ask: LookupAsk): Promise<LookupReply> {
@@ -129,12 +129,12 @@ export class LookupPool {
 
   private start(): Promise<Member[]> {
     this.members ??= (async () => {
-      const { indexes, frequentPairs } = await this.manifest;
+      const { indexes, frequentTokens } = await this.manifest;
       if (!indexes.length) throw new Error('the archive has no search index');
       if (this.startWorker && typeof Worker !== 'undefined') {
         const started: WorkerMember[] = [];
         try {
-          for (const paths of groupIndexes(indexes, workerCount(indexes))) started.push(new WorkerMember(this.startWorker, paths, frequentPairs));
+          for (const paths of groupIndexes(indexes, workerCount(indexes))) started.push(new WorkerMember(this.startWorker, paths, frequentTokens));
           await Promise.all(started.map((m) => m.ready));
           return started;
         } catch (error) {
@@ -142,7 +142,7 @@ export class LookupPool {
           console.warn('search look-up workers unavailable; looking up on the page', error);
         }
       }
-      return [new IndexLookup(groupIndexes(indexes, 1)[0]!, frequentPairs)];
+      return [new IndexLookup(groupIndexes(indexes, 1)[0]!, frequentTokens)];
     })();
     return this.members;
   }

@@ -19,7 +19,7 @@ scope.onmessage = async ({ data: request }) => {
   const transfer: Transferable[] = [];
   try {
     if (request.kind === 'init') {
-      lookup = new IndexLookup(request.paths, request.frequentPairs);
+      lookup = new IndexLookup(request.paths, request.frequentTokens);
       await lookup.ready();
       reply = { id: request.id };
     } else if (!lookup) {

@@ -17,8 +17,6 @@
  */
 import { cborHead, cborItemEnd, withoutSignature } from './cbor.ts';
 import { CHUNK_TABLE_FIELD, chunkIndexOf, parseChunkTable, tableOrdinals, type ChunkTable } from './chunk-table.ts';
-import { UNION } from './phrase-probes.ts';
-import { tripleTokenStart } from './tokens.ts';
 
 /** Fetches a file of an index folder and returns its bytes, unpacked from gzip. */
 export type FetchFile = (url: string) => Promise<Uint8Array>;
@@ -89,72 +87,24 @@ export class PagefindIndex {
     return bytes;
   }
 
-  /**
-   * The chunk files that may hold `word`: one, none, or for a {@link UNION} probe those
-   * of its pair token and of every triple token that starts with the pair.
-   */
-  private chunksFor(word: string): string[] {
-    if (word.startsWith(UNION)) return [...this.chunksFor(word.slice(UNION.length)), ...this.tripleChunks(word.slice(UNION.length))];
-    const file = this.chunkOf(word);
-    return file ? [file] : [];
-  }
-
-  /** The chunk files that may hold triple tokens of the frequent pair token `pair`. */
-  private tripleChunks(pair: string): string[] {
-    const start = tripleTokenStart(pair);
-    // '~' sorts after every character a token has (./tokens.ts: digits and a–z).
-    const last = chunkIndexOf(this.from, `${start}~`);
-    return last < 0 ? [] : this.files.slice(Math.max(0, chunkIndexOf(this.from, start)), last + 1);
-  }
-
   /** Fetches the chunks that hold `words`, without decoding them. */
   async preload(words: Iterable<string>): Promise<void> {
     const hashes = new Set<string>();
     for (const word of words) {
-      if (!this.words.has(word)) for (const hash of this.chunksFor(word)) hashes.add(hash);
+      const hash = this.words.has(word) ? undefined : this.chunkOf(word);
+      if (hash) hashes.add(hash);
     }
     await Promise.all([...hashes].map((h) => this.chunk(h)));
   }
 
-  /**
-   * Where `word` occurs, or null when no page of this index holds it. A {@link UNION}
-   * probe gives the locations of its pair token and of every triple token that starts
-   * with the pair, together.
-   */
+  /** Where `word` occurs, or null when no page of this index holds it. */
   async postings(word: string): Promise<Postings | null> {
     const known = this.words.get(word);
     if (known !== undefined) return known;
-    let found: Postings | null;
-    if (word.startsWith(UNION)) {
-      const pair = word.slice(UNION.length);
-      const parts: Postings[] = [];
-      const exact = await this.postings(pair);
-      if (exact) parts.push(exact);
-      for (const hash of this.tripleChunks(pair)) {
-        parts.push(...findWordsStarting(await this.chunk(hash), tripleTokenStart(pair), `${this.path}index/${hash}.pf_index`));
-      }
-      found = mergePostings(parts);
-    } else {
-      const hash = this.chunkOf(word);
-      found = hash ? findWord(await this.chunk(hash), word, `${this.path}index/${hash}.pf_index`) : null;
-    }
+    const hash = this.chunkOf(word);
+    const found = hash ? findWord(await this.chunk(hash), word, `${this.path}index/${hash}.pf_index`) : null;
     this.words.set(word, found);
     return found;
-  }
-}
-
-/** Each word of an unpacked chunk: its bytes and where its page list starts, others stepped over as CBOR items. */
-function* chunkWords(bytes: Uint8Array, file: string): Generator<{ key: Uint8Array; pagesAt: number }> {
-  const root = cborHead(bytes, 0);
-  const list = cborHead(bytes, root.next);
-  if (root.major !== 4 || list.major !== 4) throw layoutError(file, 'no word list');
-  let at = list.next;
-  for (let w = 0; w < list.value; w++) {
-    const entry = cborHead(bytes, at);
-    const key = cborHead(bytes, entry.next);
-    if (entry.major !== 4 || key.major !== 3) throw layoutError(file, `a word expected at byte ${at}`);
-    yield { key: bytes.subarray(key.next, key.next + key.value), pagesAt: key.next + key.value };
-    at = cborItemEnd(bytes, at);
   }
 }
 
@@ -163,55 +113,21 @@ function* chunkWords(bytes: Uint8Array, file: string): Generator<{ key: Uint8Arr
  * stepped over as CBOR items. Null when the chunk does not hold it.
  */
 export function findWord(bytes: Uint8Array, word: string, file = 'index chunk'): Postings | null {
+  const root = cborHead(bytes, 0);
+  const list = cborHead(bytes, root.next);
+  if (root.major !== 4 || list.major !== 4) throw layoutError(file, 'no word list');
   const wanted = new TextEncoder().encode(word);
-  for (const { key, pagesAt } of chunkWords(bytes, file)) {
-    if (key.length === wanted.length && key.every((b, i) => b === wanted[i])) return decodePostings(bytes, pagesAt, file);
+  let at = list.next;
+  for (let w = 0; w < list.value; w++) {
+    const entry = cborHead(bytes, at);
+    const key = cborHead(bytes, entry.next);
+    if (entry.major !== 4 || key.major !== 3) throw layoutError(file, `a word expected at byte ${at}`);
+    if (key.value === wanted.length && bytes.subarray(key.next, key.next + key.value).every((b, i) => b === wanted[i])) {
+      return decodePostings(bytes, key.next + key.value, file);
+    }
+    at = cborItemEnd(bytes, at);
   }
   return null;
-}
-
-/** The postings of every word of an unpacked chunk that starts with `start`. */
-export function findWordsStarting(bytes: Uint8Array, start: string, file = 'index chunk'): Postings[] {
-  const wanted = new TextEncoder().encode(start);
-  const out: Postings[] = [];
-  for (const { key, pagesAt } of chunkWords(bytes, file)) {
-    if (key.length >= wanted.length && wanted.every((b, i) => b === key[i])) out.push(decodePostings(bytes, pagesAt, file));
-  }
-  return out;
-}
-
-/**
- * Postings of several words as one: every page any of them is on, with the locations of
- * all of them there, in increasing order. Null for none.
- */
-export function mergePostings(parts: readonly Postings[]): Postings | null {
-  if (parts.length <= 1) return parts[0] ?? null;
-  // Page and location as one number that sorts as the pair does (pages < 2^21, locations < 2^32).
-  const keys = new Float64Array(parts.reduce((sum, p) => sum + p.locations.length, 0));
-  let n = 0;
-  for (const { pages, starts, locations } of parts) {
-    for (let i = 0; i < pages.length; i++) {
-      for (let l = starts[i]!; l < starts[i + 1]!; l++) keys[n++] = pages[i]! * 2 ** 32 + locations[l]!;
-    }
-  }
-  keys.sort();
-  const pages: number[] = [];
-  const starts: number[] = [];
-  const locations = new Int32Array(n);
-  let count = 0;
-  let last = -1;
-  for (let k = 0; k < n; k++) {
-    if (k > 0 && keys[k] === keys[k - 1]) continue;
-    const page = Math.floor(keys[k]! / 2 ** 32);
-    if (page !== last) {
-      pages.push(page);
-      starts.push(count);
-      last = page;
-    }
-    locations[count++] = keys[k]! - page * 2 ** 32;
-  }
-  starts.push(count);
-  return { pages: Int32Array.from(pages), starts: Int32Array.from(starts), locations: locations.subarray(0, count) };
 }
 
 /**

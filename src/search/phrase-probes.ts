@@ -16,25 +16,22 @@
  * one), and gaps not at all (any word may stand there). The pages found, and the first
  * location, are those all the tokens give.
  *
- * With frequent pairs (./frequent-pairs.ts), the index holds a frequent pair followed by
- * a unit of its run as a triple token in the pair's place, and only a frequent pair at the
- * end of its run as the pair token. A triple token covers three units, and the same
- * argument goes one position further: a triple at l means a pair at l + 1 of the same run,
- * so a pair or triple at l + 3 is of that run too. So each stretch is covered from its
- * first unit on by the token that reaches furthest among those that overlap or touch what
- * is covered: a frequent pair whose next unit the phrase gives as its triple, a frequent
- * pair before a break as itself, and other pairs as themselves. A frequent pair at the end
- * of the phrase has no known next unit: it is read as {@link UNION} + the pair (the pair
- * token and every triple token that starts with it, ./pagefind-index.ts), and only where
- * no other token covers the phrase's last unit.
+ * With frequent pairs (./frequent-pairs.ts), the index holds at a word position the
+ * longest token: a frequent pair followed by a unit of its run as a triple, a frequent
+ * triple followed by a unit as a quad, and only at the end of its run the shorter token;
+ * and beside it, at the next Pagefind position, the lane token of a frequent pair
+ * (./index-content.ts `LANES`). A token of n units covers them, and the same argument goes
+ * n − 2 positions further: a triple at l means a pair at l + 1 of the same run, so a token
+ * at l + 3 is of that run too. So each stretch is covered from its first unit on by the
+ * token that reaches furthest among those that overlap or touch what is covered
+ * ({@link heldAt}: the longest token the phrase tells the index holds at an offset; where
+ * the phrase ends before it does, the frequent pair's lane token beside it). Offsets are
+ * Pagefind positions, two per word.
  */
-import { GAP } from './index-content.ts';
-import { extendPair } from './tokens.ts';
+import { GAP, LANES } from './index-content.ts';
+import { extendToken, laneToken, MAX_GRAM_UNITS } from './tokens.ts';
 
-/** Marks a probe that reads a frequent pair followed by anything: the pair token and all its triples. */
-export const UNION = '*';
-
-/** The tokens of a phrase to read, and each one's offset from the phrase's first position. */
+/** The tokens of a phrase to read, and each one's offset (in Pagefind positions) from the phrase's first. */
 export interface Probes {
   tokens: string[];
   offsets: number[];
@@ -43,15 +40,47 @@ export interface Probes {
 /** True for a pair token (./tokens.ts `pairToken`). */
 const isPair = (token: string) => token.startsWith('b');
 
+/** What the index holds at one word offset of a phrase: the token, its Pagefind lane, and the last unit it covers. */
+export interface Held {
+  token: string;
+  lane: 0 | 1;
+  reach: number;
+}
+
 /**
- * The tokens of `tokens` (one phrase variant, at consecutive positions, pairs as pair
- * tokens) that a look-up reads in an index built with the frequent pairs `frequent`.
+ * What an index built with the frequent tokens `frequent` holds at word offset `k` of a
+ * phrase's tokens (`k` a pair), as far as the phrase tells: the pair, extended by one unit
+ * while it is frequent and the phrase gives the run's next unit; a frequent token that
+ * ends the run before the phrase does is held as it is. Where the phrase ends before the
+ * token does, what the phrase tells is the lane token of the frequent pair beside it.
+ */
+export function heldAt(tokens: readonly string[], k: number, frequent: ReadonlySet<string>): Held {
+  let token = tokens[k]!;
+  let reach = k + 1;
+  while (frequent.has(token) && reach - k + 1 < MAX_GRAM_UNITS) {
+    // The unit after `reach` is the second unit of the pair at `reach`.
+    if (isPair(tokens[reach] ?? '')) {
+      token = extendToken(token, tokens[reach]!);
+      reach++;
+    } else if (reach < tokens.length) {
+      // A break: the run ends here, and the index holds this token itself.
+      break;
+    } else {
+      return { token: laneToken(tokens[k]!), lane: 1, reach: k + 1 };
+    }
+  }
+  return { token, lane: 0, reach };
+}
+
+/**
+ * The tokens of `tokens` (one phrase variant, at consecutive word positions, pairs as pair
+ * tokens) that a look-up reads in an index built with the frequent tokens `frequent`.
  */
 export function phraseProbes(tokens: readonly string[], frequent: ReadonlySet<string> = new Set()): Probes {
   const probes: Probes = { tokens: [], offsets: [] };
-  const add = (token: string, offset: number) => {
+  const add = (token: string, offset: number, lane: 0 | 1 = 0) => {
     probes.tokens.push(token);
-    probes.offsets.push(offset);
+    probes.offsets.push(offset * LANES + lane);
   };
   for (let i = 0; i < tokens.length; ) {
     if (!isPair(tokens[i]!)) {
@@ -61,36 +90,20 @@ export function phraseProbes(tokens: readonly string[], frequent: ReadonlySet<st
     }
     let end = i;
     while (end < tokens.length && isPair(tokens[end]!)) end++;
-    // The pairs i … end − 1 cover the units i … end. What the index holds at offset k:
-    const atOffset = (k: number): { token: string; reach: number; union: boolean } => {
-      const pair = tokens[k]!;
-      if (!frequent.has(pair)) return { token: pair, reach: k + 1, union: false };
-      if (k + 1 < end) return { token: extendPair(pair, tokens[k + 1]!), reach: k + 2, union: false };
-      // Before a break the run ends, and so the index holds the pair token itself.
-      if (end < tokens.length) return { token: pair, reach: k + 1, union: false };
-      return { token: `${UNION}${pair}`, reach: k + 1, union: true };
-    };
-    // The union is unavoidable when nothing else reaches the stretch's last unit: then it
-    // is an ordinary choice (it may spare the pair before it).
-    const unionNeeded = atOffset(end - 1).union && !(end - 2 >= i && atOffset(end - 2).reach >= end);
+    // The pairs i … end − 1 cover the units i … end.
+    const held = Array.from({ length: end - i }, (_, j) => heldAt(tokens, i + j, frequent));
     let covered = i - 1;
     while (covered < end) {
       const next = covered + 1;
-      let best: ReturnType<typeof atOffset> | null = null;
-      let bestOffset = -1;
-      for (let k = Math.max(i, next - 2); k <= Math.min(next, end - 1); k++) {
-        const here = atOffset(k);
-        if (here.reach < next) continue;
-        const worse = (a: typeof here) => a.union && !unionNeeded;
-        if (!best || (worse(best) && !worse(here)) || (worse(best) === worse(here) && here.reach > best.reach)) {
-          best = here;
-          bestOffset = k;
-        }
+      let best = -1;
+      for (let k = Math.max(i, next - MAX_GRAM_UNITS + 1); k <= Math.min(next, end - 1); k++) {
+        if (held[k - i]!.reach >= next && (best < 0 || held[k - i]!.reach > held[best - i]!.reach)) best = k;
       }
       // Every unit of the stretch is reached by the pair that starts there or the one before.
-      if (!best) throw new Error(`phrase probes: nothing covers unit ${next} of ${tokens.join(' ')}`);
-      add(best.token, bestOffset);
-      covered = best.reach;
+      if (best < 0) throw new Error(`phrase probes: nothing covers unit ${next} of ${tokens.join(' ')}`);
+      const { token, lane, reach } = held[best - i]!;
+      add(token, best, lane);
+      covered = reach;
     }
     i = end;
   }

@@ -100,12 +100,12 @@ export class ShardCache {
   }
 
   /**
-   * The archive's frequent pairs (./frequent-pairs.ts), counted in the sampled records
+   * The archive's frequent tokens (./frequent-pairs.ts), counted in the sampled records
    * whose file hashes are `sampleHashes`: kept from the build that counted them in the same
    * records with the same code, or counted now by `count` and kept. Every record's tokens
    * depend on them, so every key made after this call depends on them too: call it first.
    */
-  frequentPairs(sampleHashes: readonly string[], count: () => string[]): string[] {
+  frequentTokens(sampleHashes: readonly string[], count: () => string[]): string[] {
     const key = `frequent-${createHash('sha256').update(this.#code).update(sampleHashes.join(',')).digest('base64url').slice(0, 32)}`;
     const file = join(this.#dir, key, 'pairs.json');
     let pairs: string[];

@@ -9,9 +9,13 @@
  *   a phrase of n units is the n−1 pairs at consecutive positions, which Pagefind's
  *   exact ("quoted") search checks.
  * - `u<unit>`: a single unit, for one-character queries (once per record per section).
- * - `t<unit><unit><unit>`: a frequent pair (./frequent-pairs.ts) and the unit after it in
- *   the same run, standing in the pair's place: a phrase through a very common pair then
- *   reads the postings of that pair followed by one unit, not of every occurrence.
+ * - `a<unit><unit>`: a frequent pair, beside the token its position holds (./index-content.ts
+ *   `LANES`), at every position where it stands.
+ * - `t<unit><unit><unit>` and `q<unit>…` (four units): a frequent pair (./frequent-pairs.ts)
+ *   and the unit after it in the same run, standing in the pair's place, and a frequent
+ *   triple and the unit after it in the triple's place: a phrase through a very common
+ *   pair then reads the postings of that pair followed by what the phrase has there, not
+ *   of every occurrence.
  *
  * Unit codes are prefix-free, so no token is a prefix of another one and Pagefind's prefix
  * expansion can never widen a query: a BMP Han character is 3 base-36 digits not starting
@@ -107,9 +111,18 @@ export function pairToken(a: Unit, b: Unit): string {
   return `b${a.code}${b.code}`;
 }
 
-/** The token of a frequent pair `a b` followed by `c` in the same run (./frequent-pairs.ts). */
-export function tripleToken(a: Unit, b: Unit, c: Unit): string {
-  return `t${a.code}${b.code}${c.code}`;
+/** The first letter of the tokens of 2, 3 and 4 units. */
+const GRAM_LETTERS = ['b', 't', 'q'] as const;
+/** Units in the longest token: a frequent triple is extended, a quad never. */
+export const MAX_GRAM_UNITS = GRAM_LETTERS.length + 1;
+
+/** The token of `count` (2 to {@link MAX_GRAM_UNITS}) units of `run` from `start`. */
+export function gramToken(run: readonly Unit[], start: number, count: number): string {
+  const letter = GRAM_LETTERS[count - 2];
+  if (!letter || start + count > run.length) throw new Error(`no token of ${count} units at ${start} of a run of ${run.length}`);
+  let token = letter;
+  for (let i = start; i < start + count; i++) token += run[i]!.code;
+  return token;
 }
 
 /** Where the unit code starting at `at` of a token ends, by the prefix-free rules above. */
@@ -121,18 +134,31 @@ function unitCodeEnd(token: string, at: number): number {
 }
 
 /**
- * The triple token of the pair token `pair` followed by the pair token `next` of the same
- * run (which starts with the pair's second unit): `b甲乙` and `b乙丙` give `t甲乙丙`.
+ * The token one unit longer than `token` (a pair or triple token): its units, then the
+ * second unit of the pair token `pair`, which starts with `token`'s last unit.
+ * `b甲乙` and `b乙丙` give `t甲乙丙`; `t甲乙丙` and `b丙丁` give `q甲乙丙丁`.
  */
-export function extendPair(pair: string, next: string): string {
-  const secondUnit = unitCodeEnd(next, 1);
-  if (secondUnit <= 1 || secondUnit >= next.length) throw new Error(`"${next}" is not a pair token`);
-  return `t${pair.slice(1)}${next.slice(secondUnit)}`;
+export function extendToken(token: string, pair: string): string {
+  const letter = GRAM_LETTERS[GRAM_LETTERS.indexOf(token[0] as (typeof GRAM_LETTERS)[number]) + 1];
+  const second = unitCodeEnd(pair, 1);
+  if (!letter || !pair.startsWith('b') || second <= 1 || second >= pair.length) throw new Error(`cannot extend "${token}" by "${pair}"`);
+  return `${letter}${token.slice(1)}${pair.slice(second)}`;
 }
 
-/** The start every triple token of the frequent pair token `pair` shares: `b甲乙` → `t甲乙`. */
-export function tripleTokenStart(pair: string): string {
-  return `t${pair.slice(1)}`;
+/** The pair token of the first two units of a pair, triple or quad token: `t甲乙丙` → `b甲乙`. */
+export function leadingPair(token: string): string {
+  if (!GRAM_LETTERS.includes(token[0] as (typeof GRAM_LETTERS)[number])) throw new Error(`"${token}" is not a pair, triple or quad token`);
+  return `b${token.slice(1, unitCodeEnd(token, unitCodeEnd(token, 1)))}`;
+}
+
+/** The token of the frequent pair token `pair` in the second lane (./index-content.ts `LANES`): `b甲乙` → `a甲乙`. */
+export function laneToken(pair: string): string {
+  return `a${pair.slice(1)}`;
+}
+
+/** True for a pair, triple or quad token. */
+export function isGramToken(token: string): boolean {
+  return GRAM_LETTERS.includes(token[0] as (typeof GRAM_LETTERS)[number]);
 }
 
 /** The single-unit token. */

@@ -50,7 +50,7 @@ function fakeWorker(answers: Map<string, number[]>): Worker {
 
 describe('combining the workers’ answers', () => {
   it('lists each record once, in record order, at the first position any variant or index gave', async () => {
-    const manifest = { version: 1, records: 8, shards: [], docs: '/d/', indexes: [index('a', 4000), index('b', 4000)], frequentPairs: [] } as SearchManifest;
+    const manifest = { version: 1, records: 8, shards: [], docs: '/d/', indexes: [index('a', 4000), index('b', 4000)], frequentTokens: [] } as SearchManifest;
     // Index a gave record 5 for two variants (positions 12 and 300). One worker per index
     // on two cores or more, one for both on one.
     const answers = new Map([

@@ -5,24 +5,24 @@ import * as pagefind from 'pagefind';
 import { pagefindFilesOnDisk } from '../../scripts/lib/pagefind-files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_LANGUAGE } from '../../src/search/build-index.ts';
-import { BREAK, GAP, indexContent } from '../../src/search/index-content.ts';
+import { BREAK, GAP, indexContent, indexWords, LANES } from '../../src/search/index-content.ts';
 import { IndexLookup } from '../../src/search/index-lookup.ts';
 import { normalize } from '../../src/search/normalize.ts';
 import { pageId } from '../../src/search/page-ids.ts';
 import { assignPageIds, rechunkIndex } from '../../src/search/pagefind-bundle.ts';
 import { PagefindIndex, type Postings } from '../../src/search/pagefind-index.ts';
 import { matchPhrase } from '../../src/search/phrase-match.ts';
-import { phraseProbes, UNION } from '../../src/search/phrase-probes.ts';
-import { chooseFrequentPairs, samplePositions } from '../../src/search/frequent-pairs.ts';
-import { extendPair } from '../../src/search/tokens.ts';
+import { phraseProbes } from '../../src/search/phrase-probes.ts';
+import { chooseFrequentTokens, samplePositions } from '../../src/search/frequent-pairs.ts';
+import { extendToken, laneToken } from '../../src/search/tokens.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 // A look-up reads every other pair token of a long phrase. That is exact only because the
 // index puts two positions between runs; these tests index text full of run breaks and
 // repeated pairs and check that the look-up finds exactly the records that hold a phrase.
-// The same text is indexed a second time with frequent pairs (./frequent-pairs.ts), whose
-// look-ups read triple tokens and unions instead: they must find the same records at the
-// same first positions.
+// The same text is indexed a second time with frequent pairs and triples
+// (./frequent-pairs.ts), whose look-ups read longer tokens and plain pairs beside them
+// instead: they must find the same records at the same first positions.
 const work = mkdtempSync(join(tmpdir(), 'archive-probes-'));
 const realFetch = globalThis.fetch;
 afterAll(() => {
@@ -45,9 +45,10 @@ const records: string[] = [];
 const lines = (r: number) => records[r]!.split('\n');
 let lookup: IndexLookup;
 let index: PagefindIndex;
-/** Half the pairs of the alphabet, as the frequent pairs of the second index. */
+/** Half the pairs of the alphabet and some of their triples, as the frequent tokens of the second index. */
 const pair = (text: string) => parseQuery(text)[0]!.tokens[0]![0]!;
-const FREQUENT = ['甲乙', '乙乙', '乙丙', '丙丁', '丁甲', '丁丁', '甲丙', '丙甲'].map(pair);
+const triple = (text: string) => extendToken(pair(text.slice(0, 2)), pair(text.slice(1)));
+const FREQUENT = [...['甲乙', '乙乙', '乙丙', '丙丁', '丁甲', '丁丁', '甲丙', '丙甲'].map(pair), ...['甲乙甲', '甲乙乙', '乙乙乙', '丙丁丁', '丁丁甲', '丁甲乙'].map(triple)];
 let frequentLookup: IndexLookup;
 
 /** Indexes the records into `dir` (with `frequent` pairs as triples) and returns its file readers. */
@@ -95,7 +96,7 @@ function literal(phrase: string): Set<number> {
   return out;
 }
 
-/** Records where every token of `tokens` (gaps aside) stands at its own offset. */
+/** Records where every token of `tokens` (gaps aside) stands at its own offset: the word position of the first. */
 async function allTokens(tokens: readonly string[]): Promise<Map<number, number>> {
   const kept = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t !== GAP);
   const postings = await Promise.all(kept.map(({ t }) => index.postings(t)));
@@ -103,9 +104,9 @@ async function allTokens(tokens: readonly string[]): Promise<Map<number, number>
   if (postings.some((p) => !p)) return out;
   const pairs = matchPhrase(
     postings as Postings[],
-    kept.map(({ i }) => i),
+    kept.map(({ i }) => i * LANES),
   );
-  for (let i = 0; i < pairs.length; i += 2) out.set(pairs[i]!, pairs[i + 1]!);
+  for (let i = 0; i < pairs.length; i += 2) out.set(pairs[i]!, pairs[i + 1]! / LANES);
   return out;
 }
 
@@ -120,9 +121,10 @@ describe('phrase probes', () => {
   test('every other pair of each run, its last pair, breaks and single units; never a gap', () => {
     const [long] = parseQuery('我们将健全分层分类社会救助体');
     expect(long!.tokens[0]).toHaveLength(13);
-    expect(phraseProbes(long!.tokens[0]!).offsets).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    // Offsets are Pagefind positions, two per word.
+    expect(phraseProbes(long!.tokens[0]!).offsets).toEqual([0, 2, 4, 6, 8, 10, 12].map((o) => o * LANES));
     const [four] = parseQuery('宣城高新区');
-    expect(phraseProbes(four!.tokens[0]!).offsets).toEqual([0, 2, 3]);
+    expect(phraseProbes(four!.tokens[0]!).offsets).toEqual([0, 4, 6]);
     const [two] = parseQuery('葛亚');
     expect(phraseProbes(two!.tokens[0]!)).toEqual({ tokens: two!.tokens[0], offsets: [0] });
     // 水利局 (two pairs), a break and its gap, 答 alone, a break and its gap, 复如下 (two pairs).
@@ -131,7 +133,7 @@ describe('phrase probes', () => {
     expect(tokens).toHaveLength(9);
     expect([tokens[2], tokens[3], tokens[5], tokens[6]]).toEqual([BREAK, GAP, BREAK, GAP]);
     const probes = phraseProbes(tokens);
-    expect(probes.offsets).toEqual([0, 1, 2, 4, 5, 7, 8]);
+    expect(probes.offsets).toEqual([0, 1, 2, 4, 5, 7, 8].map((o) => o * LANES));
     expect(probes.tokens).not.toContain(GAP);
   });
 
@@ -163,28 +165,35 @@ describe('phrase probes', () => {
     expect(found).toBeGreaterThan(1000);
   });
 
-  test('with frequent pairs: triples where the phrase gives the next unit, the pair itself before a break, a union only at the end', () => {
+  test('with frequent tokens: the longest the phrase gives, the token itself before a break, the plain pair beside it at the end', () => {
     const frequent = new Set(['招商', '商引', '引资', '环境'].map(pair));
     const [zsyz] = parseQuery('招商引资');
     // 招商引 at 0 and 商引资 at 1 cover all four units; 引资 at the end is not read.
-    expect(phraseProbes(zsyz!.tokens[0]!, frequent)).toEqual({ tokens: [extendPair(pair('招商'), pair('商引')), extendPair(pair('商引'), pair('引资'))], offsets: [0, 1] });
-    expect(extendPair(pair('招商'), pair('商引'))).toBe(`t${pair('招商').slice(1)}${pair('引资').slice(1, 4)}`);
-    // Nothing but the last pair reaches 境: it is read as the pair and all its triples.
+    expect(phraseProbes(zsyz!.tokens[0]!, frequent)).toEqual({ tokens: [triple('招商引'), triple('商引资')], offsets: [0, 2] });
+    expect(triple('招商引')).toBe(`t${pair('招商').slice(1)}${pair('引资').slice(1, 4)}`);
+    // With 招商引 frequent too, the quad 招商引资 is the whole phrase.
+    const withTriple = new Set([...frequent, triple('招商引')]);
+    expect(phraseProbes(zsyz!.tokens[0]!, withTriple)).toEqual({ tokens: [extendToken(triple('招商引'), pair('引资'))], offsets: [0] });
+    expect(extendToken(triple('招商引'), pair('引资'))).toBe(`q${triple('招商引').slice(1)}${pair('引资').slice(4)}`);
+    // 招商引 ends the phrase, where the index may hold any quad: the plain pairs beside.
+    expect(phraseProbes(parseQuery('招商引')[0]!.tokens[0]!, withTriple)).toEqual({ tokens: [laneToken(pair('招商')), laneToken(pair('商引'))], offsets: [1, 3] });
+    // Nothing but the last pair reaches 境: the plain pair beside what the index holds there.
     const [stj] = parseQuery('生态环境');
-    expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), `${UNION}${pair('环境')}`], offsets: [0, 2] });
-    expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent).tokens).toEqual([`${UNION}${pair('招商')}`]);
+    expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), laneToken(pair('环境'))], offsets: [0, 5] });
+    expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent)).toEqual({ tokens: [laneToken(pair('招商'))], offsets: [1] });
     // Before a break a run ends, and the index holds the frequent pair itself.
     const [quoted] = parseQuery('"生态环境 招商"');
-    expect(phraseProbes(quoted!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), pair('环境'), BREAK, `${UNION}${pair('招商')}`], offsets: [0, 2, 3, 5] });
+    expect(phraseProbes(quoted!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), pair('环境'), BREAK, laneToken(pair('招商'))], offsets: [0, 4, 6, 11] });
   });
 
-  test('the frequent pairs of a sample: those standing at least twice per record, the most frequent first', () => {
-    const stream = (text: string) => indexContent({ head: [], sections: [{ anchor: null, lines: [text] }] }).content.split(' ');
-    const chosen = chooseFrequentPairs([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙丁丁'), stream('丙丁')]);
+  test('the frequent tokens of a sample: pairs, then triples of those pairs, standing at least twice per record', () => {
+    const stream = (text: string) => indexWords({ head: [], sections: [{ anchor: null, lines: [text] }] });
+    const chosen = chooseFrequentTokens([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙丁丁'), stream('丙丁')]);
     // 甲乙 stands 5 times in 3 records (not 6), 乙甲 3 times: neither reaches 2 per record.
     expect(chosen).toEqual([]);
-    // 甲乙 6 times and 乙甲 4 times in 2 records; 乙丙 once.
-    expect(chooseFrequentPairs([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙甲乙')])).toEqual([pair('甲乙'), pair('乙甲')].sort());
+    // 甲乙 6 times and 乙甲 4 times in 2 records; 乙丙 once. Of the triples, 甲乙甲 4 times,
+    // 乙甲乙 4 times, 甲乙丙 once.
+    expect(chooseFrequentTokens([stream('甲乙甲乙甲乙丙'), stream('甲乙甲乙甲乙')])).toEqual([pair('甲乙'), pair('乙甲'), triple('甲乙甲'), triple('乙甲乙')].sort());
     expect(samplePositions(5, 1000)).toEqual([0, 1, 2, 3, 4]);
     expect(samplePositions(10, 4)).toEqual([0, 2, 5, 7]);
   });
