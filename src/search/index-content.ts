@@ -1,6 +1,6 @@
 import { normalize, type ToSimplified } from './normalize.ts';
 import type { RecordText } from './record-text.ts';
-import { gramToken, isGramToken, isSearchableUnit, laneToken, leadingPair, MAX_GRAM_UNITS, pairToken, textRuns, unitToken, type Unit } from './tokens.ts';
+import { gramToken, isGramToken, isSearchableUnit, laneToken, leadingPair, MAX_GRAM_UNITS, pairToken, presenceToken, textRuns, unitToken, type Unit } from './tokens.ts';
 
 /**
  * Positions below this belong to the record's head (title, proposal title, proposers,
@@ -33,6 +33,13 @@ export const BREAK = 's';
  * one-position break, 甲乙 and 丙丁 of the text 甲乙 丙丁 would stand two apart too.
  */
 export const RUN_BREAK = [BREAK, GAP] as const;
+/**
+ * What stands before the single tokens after the head's text and after the body's: a run
+ * break and one more gap. With a run break alone, a quoted phrase of one-character runs
+ * ("丁 丁": 丁, break, gap, 丁) matched a record whose text ends with 丁 and whose first
+ * single token is 丁's.
+ */
+export const SINGLES_BREAK = [...RUN_BREAK, GAP] as const;
 
 /** Appends a run break unless `out` is empty or already ends with one. */
 function pushBreak(out: string[]): void {
@@ -43,7 +50,7 @@ function pushBreak(out: string[]): void {
  * Appends the tokens of one line: per run, its pairs, each frequent pair followed by
  * another unit of the run as its triple token instead, and each frequent triple followed
  * by another unit as its quad token (./frequent-pairs.ts); the positions are the same
- * either way.
+ * either way. Adds to `singles` its units' tokens and its frequent pairs' presence tokens.
  */
 function emitLine(line: string, out: string[], singles: Set<string>, toSimplified: ToSimplified | undefined, frequent?: ReadonlySet<string>): void {
   for (const run of textRuns(normalize(line, { toSimplified }).text)) {
@@ -51,6 +58,7 @@ function emitLine(line: string, out: string[], singles: Set<string>, toSimplifie
     if (run.length === 1) out.push(unitToken(run[0]));
     for (let i = 0; i + 1 < run.length; i++) {
       let token = pairToken(run[i], run[i + 1]);
+      if (frequent?.has(token)) singles.add(presenceToken(token));
       for (let units = 3; units <= MAX_GRAM_UNITS && i + units <= run.length && frequent?.has(token); units++) token = gramToken(run, i, units);
       out.push(token);
     }
@@ -68,7 +76,7 @@ export interface IndexLayout {
  * Splits a record's text into the head (as many head fields as fit in HEAD_SIZE
  * positions) and the body (head fields that did not fit, then every section).
  */
-export function indexLayout(text: RecordText, toSimplified?: ToSimplified): IndexLayout {
+export function indexLayout(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): IndexLayout {
   const head: string[] = [];
   const overflow: string[] = [];
   let used = 0;
@@ -76,11 +84,11 @@ export function indexLayout(text: RecordText, toSimplified?: ToSimplified): Inde
   for (const line of text.head) {
     const lineTokens: string[] = [];
     const lineSingles = new Set<string>();
-    emitLine(line, lineTokens, lineSingles, toSimplified);
+    emitLine(line, lineTokens, lineSingles, toSimplified, frequent);
     const newSingles = [...lineSingles].filter((t) => !singles.has(t));
-    // Room for the line, a break before it, a break before the singles and all singles.
+    // Room for the line, a break before it, the break before the singles and all singles.
     const lineSize = RUN_BREAK.length + lineTokens.length;
-    if (used + lineSize + RUN_BREAK.length + singles.size + newSingles.length > HEAD_SIZE) {
+    if (used + lineSize + SINGLES_BREAK.length + singles.size + newSingles.length > HEAD_SIZE) {
       overflow.push(line);
       continue;
     }
@@ -94,21 +102,22 @@ export function indexLayout(text: RecordText, toSimplified?: ToSimplified): Inde
 /**
  * The words of one record, one per position: pair tokens in text order (head, then body;
  * `frequent` pairs and triples one unit longer where a unit follows), each single-unit
- * token once, and fillers that fix the head's size.
+ * token and each frequent pair's presence token once (in the head if the head holds it),
+ * and fillers that fix the head's size.
  */
 export function indexWords(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): string[] {
-  const layout = indexLayout(text, toSimplified);
+  const layout = indexLayout(text, toSimplified, frequent);
   const head: string[] = [];
   const headSingles = new Set<string>();
   for (const line of layout.head) emitLine(line, head, headSingles, toSimplified, frequent);
-  head.push(...RUN_BREAK, ...headSingles);
+  head.push(...SINGLES_BREAK, ...headSingles);
   if (head.length > HEAD_SIZE) throw new Error(`head of ${head.length} words exceeds ${HEAD_SIZE}`);
   while (head.length < HEAD_SIZE) head.push(GAP);
 
   const body: string[] = [];
   const bodySingles = new Set<string>();
   for (const line of layout.body) emitLine(line, body, bodySingles, toSimplified, frequent);
-  body.push(...RUN_BREAK);
+  body.push(...SINGLES_BREAK);
   for (const t of bodySingles) if (!headSingles.has(t)) body.push(t);
   return [...head, ...body];
 }

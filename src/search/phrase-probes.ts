@@ -26,10 +26,13 @@
  * token that reaches furthest among those that overlap or touch what is covered
  * ({@link heldAt}: the longest token the phrase tells the index holds at an offset; where
  * the phrase ends before it does, the frequent pair's lane token beside it). Offsets are
- * Pagefind positions, two per word.
+ * Pagefind positions, two per word. A phrase that is one frequent pair reads the pair's
+ * presence token, once per record that holds it, in the head if the head does
+ * (./tokens.ts `presenceToken`): a query for 招商 alone then reads one position per
+ * record, not all of them.
  */
 import { GAP, LANES } from './index-content.ts';
-import { extendToken, laneToken, MAX_GRAM_UNITS } from './tokens.ts';
+import { extendToken, laneToken, MAX_GRAM_UNITS, presenceToken } from './tokens.ts';
 
 /** The tokens of a phrase to read, and each one's offset (in Pagefind positions) from the phrase's first. */
 export interface Probes {
@@ -82,6 +85,12 @@ export function phraseProbes(tokens: readonly string[], frequent: ReadonlySet<st
     probes.tokens.push(token);
     probes.offsets.push(offset * LANES + lane);
   };
+  // A phrase of one frequent pair: only whether a record holds it, and in its head or
+  // not, which the pair's presence token says in one position per record.
+  if (tokens.length === 1 && frequent.has(tokens[0]!)) {
+    add(presenceToken(tokens[0]!), 0);
+    return probes;
+  }
   for (let i = 0; i < tokens.length; ) {
     if (!isPair(tokens[i]!)) {
       if (tokens[i] !== GAP) add(tokens[i]!, i);

@@ -11,6 +11,8 @@
  * - `u<unit>`: a single unit, for one-character queries (once per record per section).
  * - `a<unit><unit>`: a frequent pair, beside the token its position holds (./index-content.ts
  *   `LANES`), at every position where it stands.
+ * - `p<unit><unit>`: a frequent pair, once per record (in the head or the body) where it
+ *   stands, for a query of that pair alone.
  * - `t<unit><unit><unit>` and `q<unit>…` (four units): a frequent pair (./frequent-pairs.ts)
  *   and the unit after it in the same run, standing in the pair's place, and a frequent
  *   triple and the unit after it in the triple's place: a phrase through a very common
@@ -154,6 +156,14 @@ export function leadingPair(token: string): string {
 /** The token of the frequent pair token `pair` in the second lane (./index-content.ts `LANES`): `b甲乙` → `a甲乙`. */
 export function laneToken(pair: string): string {
   return `a${pair.slice(1)}`;
+}
+
+/**
+ * The token that says a record holds the frequent pair token `pair` somewhere (once per
+ * record, among its single-unit tokens, ./index-content.ts): `b甲乙` → `p甲乙`.
+ */
+export function presenceToken(pair: string): string {
+  return `p${pair.slice(1)}`;
 }
 
 /** True for a pair, triple or quad token. */

@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 import { pagefindFilesOnDisk } from '../../scripts/lib/pagefind-files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_LANGUAGE } from '../../src/search/build-index.ts';
-import { BREAK, GAP, indexContent, indexWords, LANES } from '../../src/search/index-content.ts';
+import { BREAK, GAP, HEAD_SIZE, indexContent, indexWords, LANES } from '../../src/search/index-content.ts';
 import { IndexLookup } from '../../src/search/index-lookup.ts';
 import { normalize } from '../../src/search/normalize.ts';
 import { pageId } from '../../src/search/page-ids.ts';
@@ -14,7 +14,7 @@ import { PagefindIndex, type Postings } from '../../src/search/pagefind-index.ts
 import { matchPhrase } from '../../src/search/phrase-match.ts';
 import { phraseProbes } from '../../src/search/phrase-probes.ts';
 import { chooseFrequentTokens, samplePositions } from '../../src/search/frequent-pairs.ts';
-import { extendToken, laneToken } from '../../src/search/tokens.ts';
+import { extendToken, laneToken, presenceToken } from '../../src/search/tokens.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 // A look-up reads every other pair token of a long phrase. That is exact only because the
@@ -72,6 +72,8 @@ async function indexRecords(dir: string, frequent?: ReadonlySet<string>) {
 
 beforeAll(async () => {
   for (let r = 0; r < 60; r++) records.push(randomText(30 + (next() % 400)));
+  // A title of one-character runs, whose single tokens follow it in the head.
+  records.push('乙 丁\n甲乙');
   const plain = await indexRecords(join(work, 'plain'));
   const withTriples = await indexRecords(join(work, 'frequent'), new Set(FREQUENT));
   // The look-up fetches index files by their address; here they are read from the folders.
@@ -140,6 +142,7 @@ describe('phrase probes', () => {
   test('a look-up that reads the probes finds what all the tokens find, and what the text holds', async () => {
     let found = 0;
     let checked = 0;
+    let onePair = 0;
     for (let i = 0; i < 400; i++) {
       const r = next() % records.length;
       const text = records[r]!;
@@ -155,14 +158,32 @@ describe('phrase probes', () => {
         const tokens = phrase.tokens[0]!;
         const got = await probed(tokens);
         expect(got, q).toEqual(await allTokens(tokens));
-        expect(await probed(tokens, frequentLookup), `${q}, frequent pairs`).toEqual(got);
+        const viaFrequent = await probed(tokens, frequentLookup);
+        if (tokens.length === 1 && (FREQUENT.includes(tokens[0]!) || tokens[0]!.startsWith('u'))) {
+          // One frequent pair or one character: a token once per record, among the head's
+          // or the body's single tokens (which frequent pairs' presence tokens join), so
+          // only whether it is in the head is the same.
+          const inHead = (found: Map<number, number>) => new Map([...found].map(([r, at]) => [r, at < HEAD_SIZE]));
+          expect(inHead(viaFrequent), `${q}, frequent pairs`).toEqual(inHead(got));
+          if (tokens[0]!.startsWith('b')) onePair++;
+        } else {
+          expect(viaFrequent, `${q}, frequent pairs`).toEqual(got);
+        }
         if (!/\s/.test(phrase.variants[0]!)) expect(new Set(got.keys()), q).toEqual(literal(phrase.variants[0]!));
         found += got.size;
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(700);
+    expect(onePair).toBeGreaterThan(20);
     expect(found).toBeGreaterThan(1000);
+  });
+
+  test('a quoted phrase of one-character runs does not run on into the single tokens after a text', async () => {
+    const crafted = records.length - 1;
+    // The head holds 乙, a break, 丁, then the single tokens 乙 and 丁: "丁 乙" is not in the text.
+    expect((await probed(parseQuery('"丁 乙"')[0]!.tokens[0]!)).has(crafted)).toBe(false);
+    expect((await probed(parseQuery('"乙 丁"')[0]!.tokens[0]!)).has(crafted)).toBe(true);
   });
 
   test('with frequent tokens: the longest the phrase gives, the token itself before a break, the plain pair beside it at the end', () => {
@@ -180,7 +201,8 @@ describe('phrase probes', () => {
     // Nothing but the last pair reaches 境: the plain pair beside what the index holds there.
     const [stj] = parseQuery('生态环境');
     expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), laneToken(pair('环境'))], offsets: [0, 5] });
-    expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent)).toEqual({ tokens: [laneToken(pair('招商'))], offsets: [1] });
+    // A frequent pair alone: whether, and where (head or body), a record holds it.
+    expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent)).toEqual({ tokens: [presenceToken(pair('招商'))], offsets: [0] });
     // Before a break a run ends, and the index holds the frequent pair itself.
     const [quoted] = parseQuery('"生态环境 招商"');
     expect(phraseProbes(quoted!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), pair('环境'), BREAK, laneToken(pair('招商'))], offsets: [0, 4, 6, 11] });
