@@ -5,10 +5,11 @@
  * packed into shards of at most `maxShard` records, each a separate Pagefind index
  * under /pagefind/<shard>/, built by a fresh Pagefind process so that peak memory is
  * bounded by one shard. Pagefind receives custom records whose content is the token
- * stream of src/search/index-content.ts, with the archive's frequent pairs and triples,
- * counted first in a sample of its records (./frequent-pairs.ts), extended; each index folder Pagefind writes is then
- * rewritten in its own format so that a first search downloads less (smaller chunks,
- * pages named by record number: ./pagefind-bundle.ts), and once every shard is done the
+ * stream of src/search/index-content.ts, with the archive's frequent pairs and triples
+ * (counted first in a sample of its records, ./frequent-pairs.ts) extended; each index
+ * folder Pagefind writes is then rewritten in its own format so that a first search
+ * downloads less (smaller chunks, pages named by record number: ./pagefind-bundle.ts,
+ * and a compact chunk table: ./chunk-table.ts), and once every shard is done the
  * shards' indexes are merged into the one the browser reads, /pagefind/all/. Beside it, /search-data/ holds
  * what the browser needs and Pagefind does not keep: the manifest, one column per facet
  * and one small document per record for result cards and snippets. With a cache folder, unchanged

@@ -64,7 +64,7 @@ export class IndexLookup {
           postings.push(p);
         }
         if (postings.length < tokens.length) continue;
-        // A phrase may start with a plain pair, one position after its word's (./phrase-probes.ts).
+        // A phrase's first probe may be a lane token, one position after its word's (./phrase-probes.ts).
         const shift = offsets[0]!;
         const pairs = matchPhrase(
           postings,
