@@ -55,7 +55,7 @@ const frequent = new Set(manifest.frequentTokens);
 function indexForm(tokens: readonly string[]): string[] | null {
   if (tokens.length === 1 && !tokens[0]!.startsWith('b')) return [tokens[0]!];
   const held = tokens[0]?.startsWith('b') ? heldAt(tokens, 0, frequent) : null;
-  return held && held.lane === 0 && held.reach >= tokens.length ? [held.token] : null;
+  return held && held.reach >= tokens.length ? [held.token] : null;
 }
 
 const queries = values.queries.split(',').map((q) => ({ q, tokens: parseQuery(q)[0]!.tokens[0]! }));

@@ -8,10 +8,10 @@
  *
  * Where a frequent pair is followed by another unit of its run, the index holds a triple
  * token (`t` + the pair + that unit) in the pair's place, and where that triple is frequent
- * too and followed by another unit, a quad token; beside it, the plain pair
- * (./index-content.ts `LANES`). A look-up reads the longest token its phrase gives at each
- * offset it reads (./phrase-probes.ts): 招商引资 is one quad. A phrase that ends with a
- * frequent pair reads the plain pair there, as many positions as before.
+ * too and followed by another unit, a quad token; beside it, the pair with the unit
+ * before it (./index-content.ts `LANES`). A look-up reads the longest token its phrase
+ * gives at each offset it reads (./phrase-probes.ts): 招商引资 is one quad, and 精准招商
+ * reads 精准 and 准招商.
  *
  * The set is chosen by {@link chooseFrequentTokens} from an even sample of the archive's
  * records, a function of the records alone, so that a rebuild and a cold build of the
@@ -44,7 +44,8 @@ function mostFrequent(counts: ReadonlyMap<string, number>, records: number): str
  * The frequent tokens of a sample of records, given each sampled record's words as the
  * index lays them out without frequent tokens (./index-content.ts `indexWords`): the pair tokens that stand at least
  * {@link FREQUENT_PER_RECORD} times per record, then, of those pairs followed by another
- * unit of their run (the next token is a pair), the triples that stand as often; at most
+ * unit of their run and a frequent pair again (the next token is a frequent pair), the
+ * triples that stand as often; at most
  * {@link MAX_FREQUENT} of each, sorted.
  */
 export function chooseFrequentTokens(records: readonly (readonly string[])[]): string[] {
@@ -54,7 +55,9 @@ export function chooseFrequentTokens(records: readonly (readonly string[])[]): s
   const pairs = new Set(mostFrequent(pairCounts, records.length));
   const tripleCounts = new Map<string, number>();
   for (const tokens of records) {
-    for (let i = 0; i + 1 < tokens.length; i++) if (pairs.has(tokens[i]!) && tokens[i + 1]!.startsWith('b')) count(tripleCounts, extendToken(tokens[i]!, tokens[i + 1]!));
+    // Only a triple whose second pair is frequent too: a phrase that ends inside it can
+    // then read the lane token of that pair (./phrase-probes.ts).
+    for (let i = 0; i + 1 < tokens.length; i++) if (pairs.has(tokens[i]!) && pairs.has(tokens[i + 1]!)) count(tripleCounts, extendToken(tokens[i]!, tokens[i + 1]!));
   }
   return [...pairs, ...mostFrequent(tripleCounts, records.length)].sort();
 }

@@ -15,10 +15,10 @@ export const HEAD_SIZE = 256;
  * 2p (its own token), and 2p + 1 holds the lane token of a frequent pair there
  * (./frequent-pairs.ts, ./tokens.ts `laneToken`), or a gap. The token at 2p of a frequent
  * pair followed by another unit of its run is the longer token, which a phrase that goes
- * on reads; a phrase that ends with the pair reads its lane token at 2p + 1, as many
- * positions as the pair had before there were frequent pairs. Doubling the positions adds
- * 2–4 % to a word's postings (measured on a generated archive): differences between
- * positions take a byte more now and then.
+ * on reads. The lane token is the pair with the unit before it in its run (the pair alone
+ * where it starts the run), which a phrase that ends with the pair reads: 精准招商 reads
+ * 准招商, not every 招商. Doubling the positions adds 2–4 % to a word's postings (measured
+ * on a generated archive): differences between positions take a byte more now and then.
  */
 export const LANES = 2;
 
@@ -128,9 +128,12 @@ export function indexWords(text: RecordText, toSimplified?: ToSimplified, freque
  */
 export function indexContent(text: RecordText, toSimplified?: ToSimplified, frequent?: ReadonlySet<string>): { content: string; words: number } {
   const out: string[] = [];
+  let before: string | null = null;
   for (const word of indexWords(text, toSimplified, frequent)) {
     const pair = frequent?.size && isGramToken(word) ? leadingPair(word) : null;
-    out.push(word, pair && frequent!.has(pair) ? laneToken(pair) : GAP);
+    // The pair before, if this one continues its run (a pair-like word right before).
+    out.push(word, pair && frequent!.has(pair) ? laneToken(pair, before ?? undefined) : GAP);
+    before = pair;
   }
   return { content: out.join(' '), words: out.length };
 }

@@ -19,17 +19,19 @@
  * With frequent pairs (./frequent-pairs.ts), the index holds at a word position the
  * longest token: a frequent pair followed by a unit of its run as a triple, a frequent
  * triple followed by a unit as a quad, and only at the end of its run the shorter token;
- * and beside it, at the next Pagefind position, the lane token of a frequent pair
- * (./index-content.ts `LANES`). A token of n units covers them, and the same argument goes
- * n − 2 positions further: a triple at l means a pair at l + 1 of the same run, so a token
- * at l + 3 is of that run too. So each stretch is covered from its first unit on by the
- * token that reaches furthest among those that overlap or touch what is covered
- * ({@link heldAt}: the longest token the phrase tells the index holds at an offset; where
- * the phrase ends before it does, the frequent pair's lane token beside it). Offsets are
- * Pagefind positions, two per word. A phrase that is one frequent pair reads the pair's
- * presence token, once per record that holds it, in the head if the head does
- * (./tokens.ts `presenceToken`): a query for 招商 alone then reads one position per
- * record, not all of them.
+ * and beside it, at the next Pagefind position, a frequent pair's lane token: the pair
+ * with the unit before it in its run, or the pair alone where it starts its run
+ * (./index-content.ts `LANES`). A token covers a stretch of units, and the same argument
+ * goes on from its last one: tokens whose units overlap or touch are of one run. So each
+ * stretch of a phrase is covered from its first unit on by the token that reaches
+ * furthest among those that overlap or touch what is covered: at each offset the longest
+ * token the phrase tells the index holds ({@link heldAt}), and the lane token where the
+ * phrase gives the unit before the pair or a break before it. A phrase that ends inside a
+ * frequent token reads the lane token of its last pair (frequent too, as a frequent
+ * triple's second pair always is): 精准招商 reads 精准 and 准招商. Offsets are Pagefind
+ * positions, two per word. A phrase that is one frequent pair reads the pair's presence
+ * token, once per record that holds it, in the head if the head does (./tokens.ts
+ * `presenceToken`): a query for 招商 alone reads one position per record.
  */
 import { GAP, LANES } from './index-content.ts';
 import { extendToken, laneToken, MAX_GRAM_UNITS, presenceToken } from './tokens.ts';
@@ -43,10 +45,12 @@ export interface Probes {
 /** True for a pair token (./tokens.ts `pairToken`). */
 const isPair = (token: string) => token.startsWith('b');
 
-/** What the index holds at one word offset of a phrase: the token, its Pagefind lane, and the last unit it covers. */
+/** A token the index holds for a phrase: where it stands (word offset and lane), and the units it covers. */
 export interface Held {
   token: string;
+  offset: number;
   lane: 0 | 1;
+  from: number;
   reach: number;
 }
 
@@ -54,10 +58,10 @@ export interface Held {
  * What an index built with the frequent tokens `frequent` holds at word offset `k` of a
  * phrase's tokens (`k` a pair), as far as the phrase tells: the pair, extended by one unit
  * while it is frequent and the phrase gives the run's next unit; a frequent token that
- * ends the run before the phrase does is held as it is. Where the phrase ends before the
- * token does, what the phrase tells is the lane token of the frequent pair beside it.
+ * ends the run before the phrase does is held as it is. Null where the phrase ends before
+ * the token does.
  */
-export function heldAt(tokens: readonly string[], k: number, frequent: ReadonlySet<string>): Held {
+export function heldAt(tokens: readonly string[], k: number, frequent: ReadonlySet<string>): Held | null {
   let token = tokens[k]!;
   let reach = k + 1;
   while (frequent.has(token) && reach - k + 1 < MAX_GRAM_UNITS) {
@@ -69,10 +73,22 @@ export function heldAt(tokens: readonly string[], k: number, frequent: ReadonlyS
       // A break: the run ends here, and the index holds this token itself.
       break;
     } else {
-      return { token: laneToken(tokens[k]!), lane: 1, reach: k + 1 };
+      return null;
     }
   }
-  return { token, lane: 0, reach };
+  return { token, offset: k, lane: 0, from: k, reach };
+}
+
+/**
+ * The lane token at word offset `k` of a stretch of pairs that starts at `start`, where the
+ * phrase tells it: the pair at `k` is frequent, and the phrase gives the unit before it
+ * (`k` > `start`) or a break before the stretch (the pair starts its run). Null otherwise.
+ */
+function laneAt(tokens: readonly string[], k: number, start: number, frequent: ReadonlySet<string>): Held | null {
+  if (!frequent.has(tokens[k]!)) return null;
+  if (k > start) return { token: laneToken(tokens[k]!, tokens[k - 1]!), offset: k, lane: 1, from: k - 1, reach: k + 1 };
+  if (start > 0) return { token: laneToken(tokens[k]!), offset: k, lane: 1, from: k, reach: k + 1 };
+  return null;
 }
 
 /**
@@ -99,21 +115,25 @@ export function phraseProbes(tokens: readonly string[], frequent: ReadonlySet<st
     }
     let end = i;
     while (end < tokens.length && isPair(tokens[end]!)) end++;
-    // The pairs i … end − 1 cover the units i … end.
-    const held = Array.from({ length: end - i }, (_, j) => heldAt(tokens, i + j, frequent));
+    // The pairs i … end − 1 cover the units i … end; what the index holds for them.
+    const held: Held[] = [];
+    for (let k = i; k < end; k++) {
+      for (const h of [heldAt(tokens, k, frequent), laneAt(tokens, k, i, frequent)]) if (h) held.push(h);
+    }
+    const chosen: Held[] = [];
     let covered = i - 1;
     while (covered < end) {
       const next = covered + 1;
-      let best = -1;
-      for (let k = Math.max(i, next - MAX_GRAM_UNITS + 1); k <= Math.min(next, end - 1); k++) {
-        if (held[k - i]!.reach >= next && (best < 0 || held[k - i]!.reach > held[best - i]!.reach)) best = k;
-      }
-      // Every unit of the stretch is reached by the pair that starts there or the one before.
-      if (best < 0) throw new Error(`phrase probes: nothing covers unit ${next} of ${tokens.join(' ')}`);
-      const { token, lane, reach } = held[best - i]!;
-      add(token, best, lane);
-      covered = reach;
+      let best: Held | null = null;
+      for (const h of held) if (h.from <= next && h.reach >= next && (!best || h.reach > best.reach)) best = h;
+      // Every unit is covered: a pair token, or the lane token of a frequent last pair.
+      if (!best) throw new Error(`phrase probes: nothing the index holds covers unit ${next} of ${tokens.join(' ')}`);
+      chosen.push(best);
+      covered = best.reach;
     }
+    // In position order, as matchPhrase needs them (a lane token may cover a unit before its word).
+    chosen.sort((a, b) => a.offset * LANES + a.lane - (b.offset * LANES + b.lane));
+    for (const h of chosen) add(h.token, h.offset, h.lane);
     i = end;
   }
   return probes;

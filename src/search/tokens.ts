@@ -9,8 +9,9 @@
  *   a phrase of n units is the n−1 pairs at consecutive positions, which Pagefind's
  *   exact ("quoted") search checks.
  * - `u<unit>`: a single unit, for one-character queries (once per record per section).
- * - `a<unit><unit>`: a frequent pair, beside the token its position holds (./index-content.ts
- *   `LANES`), at every position where it stands.
+ * - `l<unit><unit><unit>` and `a<unit><unit>`: a frequent pair with the unit before it in its
+ *   run, or the pair alone where it starts its run, beside the token its position holds
+ *   (./index-content.ts `LANES`), at every position where the pair stands.
  * - `p<unit><unit>`: a frequent pair, once per record (in the head or the body) where it
  *   stands, for a query of that pair alone.
  * - `t<unit><unit><unit>` and `q<unit>…` (four units): a frequent pair (./frequent-pairs.ts)
@@ -153,9 +154,15 @@ export function leadingPair(token: string): string {
   return `b${token.slice(1, unitCodeEnd(token, unitCodeEnd(token, 1)))}`;
 }
 
-/** The token of the frequent pair token `pair` in the second lane (./index-content.ts `LANES`): `b甲乙` → `a甲乙`. */
-export function laneToken(pair: string): string {
-  return `a${pair.slice(1)}`;
+/**
+ * The token of the frequent pair token `pair` in the second lane (./index-content.ts
+ * `LANES`): with `before`, the pair token that ends with the pair's first unit (the unit
+ * before it in its run), `b丙甲` and `b甲乙` → `l丙甲乙`; without, where the pair starts its
+ * run, `b甲乙` → `a甲乙`.
+ */
+export function laneToken(pair: string, before?: string): string {
+  if (!before) return `a${pair.slice(1)}`;
+  return `l${before.slice(1, unitCodeEnd(before, 1))}${pair.slice(1)}`;
 }
 
 /**

@@ -45,10 +45,10 @@ const records: string[] = [];
 const lines = (r: number) => records[r]!.split('\n');
 let lookup: IndexLookup;
 let index: PagefindIndex;
-/** Half the pairs of the alphabet and some of their triples, as the frequent tokens of the second index. */
+/** Half the pairs of the alphabet and some of their triples (each with its second pair frequent too, as the build chooses them): the frequent tokens of the second index. */
 const pair = (text: string) => parseQuery(text)[0]!.tokens[0]![0]!;
 const triple = (text: string) => extendToken(pair(text.slice(0, 2)), pair(text.slice(1)));
-const FREQUENT = [...['甲乙', '乙乙', '乙丙', '丙丁', '丁甲', '丁丁', '甲丙', '丙甲'].map(pair), ...['甲乙甲', '甲乙乙', '乙乙乙', '丙丁丁', '丁丁甲', '丁甲乙'].map(triple)];
+const FREQUENT = [...['甲乙', '乙乙', '乙丙', '丙丁', '丁甲', '丁丁', '甲丙', '丙甲'].map(pair), ...['甲乙丙', '甲乙乙', '乙乙乙', '丙丁丁', '丁丁甲', '丁甲乙'].map(triple)];
 let frequentLookup: IndexLookup;
 
 /** Indexes the records into `dir` (with `frequent` pairs as triples) and returns its file readers. */
@@ -196,14 +196,17 @@ describe('phrase probes', () => {
     const withTriple = new Set([...frequent, triple('招商引')]);
     expect(phraseProbes(zsyz!.tokens[0]!, withTriple)).toEqual({ tokens: [extendToken(triple('招商引'), pair('引资'))], offsets: [0] });
     expect(extendToken(triple('招商引'), pair('引资'))).toBe(`q${triple('招商引').slice(1)}${pair('引资').slice(4)}`);
-    // 招商引 ends the phrase, where the index may hold any quad: the plain pairs beside.
-    expect(phraseProbes(parseQuery('招商引')[0]!.tokens[0]!, withTriple)).toEqual({ tokens: [laneToken(pair('招商')), laneToken(pair('商引'))], offsets: [1, 3] });
-    // Nothing but the last pair reaches 境: the plain pair beside what the index holds there.
+    // 招商引 ends the phrase, where the index may hold any quad: the lane token of 商引 with
+    // the character before it, beside the second word.
+    expect(phraseProbes(parseQuery('招商引')[0]!.tokens[0]!, withTriple)).toEqual({ tokens: [laneToken(pair('商引'), pair('招商'))], offsets: [3] });
+    expect(laneToken(pair('商引'), pair('招商'))).toBe(`l${pair('招商').slice(1, 4)}${pair('商引').slice(1)}`);
+    // Only the lane reaches 境: 态环境, beside the word of 环境.
     const [stj] = parseQuery('生态环境');
-    expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), laneToken(pair('环境'))], offsets: [0, 5] });
+    expect(phraseProbes(stj!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), laneToken(pair('环境'), pair('态环'))], offsets: [0, 5] });
     // A frequent pair alone: whether, and where (head or body), a record holds it.
     expect(phraseProbes(parseQuery('招商')[0]!.tokens[0]!, frequent)).toEqual({ tokens: [presenceToken(pair('招商'))], offsets: [0] });
-    // Before a break a run ends, and the index holds the frequent pair itself.
+    // Before a break a run ends, and the index holds the frequent pair itself; after one it
+    // starts its run, and its lane token is the pair alone.
     const [quoted] = parseQuery('"生态环境 招商"');
     expect(phraseProbes(quoted!.tokens[0]!, frequent)).toEqual({ tokens: [pair('生态'), pair('环境'), BREAK, laneToken(pair('招商'))], offsets: [0, 4, 6, 11] });
   });
