@@ -64,12 +64,7 @@ export class IndexLookup {
           postings.push(p);
         }
         if (postings.length < tokens.length) continue;
-        // A phrase's first probe may be a lane token, one position after its word's (./phrase-probes.ts).
-        const shift = offsets[0]!;
-        const pairs = matchPhrase(
-          postings,
-          offsets.map((o) => o - shift),
-        );
+        const pairs = matchPhrase(postings, offsets);
         let kept = 0;
         for (let i = 0; i < pairs.length; i += 2) {
           const ordinal = index.ordinals[pairs[i]!];
@@ -78,7 +73,7 @@ export class IndexLookup {
           if (ordinal < 0) continue;
           pairs[kept++] = ordinal;
           // Pagefind's position → the word position (./index-content.ts `LANES`).
-          pairs[kept++] = (pairs[i + 1]! - shift) / LANES;
+          pairs[kept++] = pairs[i + 1]! / LANES;
         }
         parts.push(pairs.subarray(0, kept));
       }

@@ -32,13 +32,16 @@ function seek(list: Int32Array, from: number, end: number, value: number): numbe
 /**
  * The pages where each `tokens[i]` occurs at location l + `offsets[i]` for some l (by
  * default offsets 0 … n−1: consecutive locations), each with the first such l, earliest
- * first: flat pairs [page, location, …] in page order. `offsets` start at 0 and increase
- * (./phrase-probes.ts). Pagefind's rule for one token: the page's first location.
+ * first: flat pairs [page, location, …] in page order. `offsets` increase; the first
+ * need not be 0 (a phrase's first probe may stand after its start, ./phrase-probes.ts),
+ * and l is where the phrase starts. Pagefind's rule for one token: the page's first
+ * location.
  */
 export function matchPhrase(tokens: readonly Postings[], offsets: ArrayLike<number> = Array.from(tokens.keys())): Int32Array {
   const n = tokens.length;
   if (n === 0) return new Int32Array(0);
-  if (offsets[0] !== 0 || offsets.length !== n) throw new Error('matchPhrase: one offset per token, the first 0');
+  if (offsets.length !== n) throw new Error('matchPhrase: one offset per token');
+  for (let i = 1; i < n; i++) if (!(offsets[i]! > offsets[i - 1]!)) throw new Error('matchPhrase: offsets must increase');
   // The rarest token drives the walk; the others are sought forward in their page lists.
   let driver = 0;
   for (let i = 1; i < n; i++) if (tokens[i]!.pages.length < tokens[driver]!.pages.length) driver = i;
@@ -60,16 +63,16 @@ export function matchPhrase(tokens: readonly Postings[], offsets: ArrayLike<numb
     const first = firstRun(tokens, offsets, cursor, at);
     if (first >= 0) {
       out[found++] = page;
-      out[found++] = first;
+      out[found++] = first - offsets[0]!;
     }
   }
   return out.slice(0, found);
 }
 
 /**
- * The first location l of token 0 on the page where every token i is at l + offsets[i]
- * (each token's locations on the page are `tokens[i].locations[starts[cursor[i]]…]`), or
- * −1. The tokens' locations are walked forward together, so a page costs the sum of its
+ * The first location l of token 0 on the page where every token i is at
+ * l + offsets[i] − offsets[0] (each token's locations on the page are
+ * `tokens[i].locations[starts[cursor[i]]…]`), or −1. The tokens' locations are walked forward together, so a page costs the sum of its
  * locations, not their product. `at` is scratch space, one slot per token.
  */
 function firstRun(tokens: readonly Postings[], offsets: ArrayLike<number>, cursor: Int32Array, at: Int32Array): number {
@@ -83,7 +86,7 @@ function firstRun(tokens: readonly Postings[], offsets: ArrayLike<number>, curso
     for (let i = 1; i < n; i++) {
       const { locations, starts } = tokens[i]!;
       const end = starts[cursor[i]! + 1]!;
-      const want = l + offsets[i]!;
+      const want = l + offsets[i]! - offsets[0]!;
       const k = seek(locations, at[i]!, end, want);
       at[i] = k;
       if (k === end) return -1;
