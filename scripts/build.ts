@@ -6,8 +6,7 @@
  *
  * Env: ARCHIVE_CONTENT_DIR (archive folder, default content/), ARCHIVE_DIST_DIR (output, default dist/),
  * ARCHIVE_CACHE_DIR (what one build keeps for the next; default node_modules/.astro/<archive hash>/),
- * ARCHIVE_BUILD_ONE_AT_A_TIME=1 (pages, then the index with one Pagefind process, for a machine with less memory),
- * ARCHIVE_SEARCH_LANES (Pagefind processes at a time, 1 or 2; scripts/index-search.ts).
+ * ARCHIVE_BUILD_ONE_AT_A_TIME=1 (pages, then the index, for a machine with less memory).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -156,9 +155,7 @@ const pages = () =>
     ARCHIVE_OUT_DIR_PREPARED: '1',
     ...(staged.reused ? { ARCHIVE_OUT_DIR_REUSED_SINCE: String(staged.since) } : {}),
   }, astroNodeFlags());
-// One at a time (below) is for the least memory: then one Pagefind process too, unless
-// the operator chose (scripts/index-search.ts --lanes).
-const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], oneAtATime && !process.env.ARCHIVE_SEARCH_LANES ? { ARCHIVE_SEARCH_LANES: '1' } : {});
+const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {});
 // The pages and the search index are built at the same time, one per core: the index
 // is made from the records, not from the pages (src/search/build-index.ts). The two
 // together need the sum of their memory (10.2 GB at 100,000 records); one after the

@@ -1,7 +1,7 @@
 /**
  * Builds an archive's search index on its own (src/search/build-index.ts):
  *
- *   node scripts/index-search.ts --content DIR --out DIR [--cache DIR] [--only LABEL,…] [--lanes N]
+ *   node scripts/index-search.ts --content DIR --out DIR [--cache DIR] [--only LABEL,…]
  *   node scripts/index-search.ts --content DIR --plan
  *
  * scripts/build.ts runs this beside Astro, on the other core: the index is made from the
@@ -11,25 +11,15 @@
  * --plan prints the shards (one label per line, with its record count); --only builds just
  * those shards into the cache, so shards can be built by separate jobs or machines and a
  * last run (or `npm run build` with ARCHIVE_CACHE_DIR) assembles them (README: Performance).
- * --lanes (or ARCHIVE_SEARCH_LANES) is how many Pagefind processes work at a time: 2 where
- * the machine has two cores or more, so a shard is written while the next one is filled
- * (src/search/pagefind-lanes.ts); 1 for the least memory.
  */
 import { parseArgs } from 'node:util';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { buildSearchIndex, planSearchShards } from '../src/search/build-index.ts';
 
-const USAGE = 'Usage: node scripts/index-search.ts --content DIR (--out DIR [--cache DIR] [--only LABEL,…] [--lanes N] | --plan)';
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' }, lanes: { type: 'string' }, plan: { type: 'boolean' } } });
+const USAGE = 'Usage: node scripts/index-search.ts --content DIR (--out DIR [--cache DIR] [--only LABEL,…] | --plan)';
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, only: { type: 'string' }, plan: { type: 'boolean' } } });
 if (!values.content || (!values.out && !values.plan)) {
   console.error(USAGE);
-  process.exit(2);
-}
-const lanesGiven = values.lanes ?? process.env.ARCHIVE_SEARCH_LANES;
-const lanes = lanesGiven ? Number(lanesGiven) : Math.min(2, availableParallelism());
-if (!Number.isInteger(lanes) || lanes < 1 || lanes > 2) {
-  console.error(`--lanes (or ARCHIVE_SEARCH_LANES) is "${lanesGiven}"; expected 1 (least memory) or 2 (a shard written while the next is filled).`);
   process.exit(2);
 }
 if (values.plan) {
@@ -42,7 +32,6 @@ const result = await buildSearchIndex({
   outDir: resolve(values.out!),
   cacheDir: values.cache ? resolve(values.cache) : undefined,
   onlyShards: values.only ? values.only.split(',').filter(Boolean) : undefined,
-  lanes,
   log: (message) => console.error(message),
 });
 console.error(`✔ Search index: ${result.records} records in ${result.shards} shard(s), ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -2,42 +2,41 @@
  * Builds the archive's search index at the end of a site build (Node only).
  *
  * Records are numbered in the archive's order (newest first); consecutive years are
- * packed into shards of at most `maxShard` records, each a separate Pagefind index
- * under /pagefind/<shard>/, built by a fresh Pagefind process so that peak memory is
- * bounded by one shard. Pagefind receives custom records whose content is the token
- * stream of src/search/index-content.ts, with the archive's frequent pairs and triples
- * (counted first in a sample of its records, ./frequent-pairs.ts) extended; each index
- * folder Pagefind writes is then rewritten in its own format so that a first search
- * downloads less (smaller chunks, pages named by record number: ./pagefind-bundle.ts,
- * and a compact chunk table: ./chunk-table.ts), and once every shard is done the
- * shards' indexes are merged into the one the browser reads, /pagefind/all/. Beside it, /search-data/ holds
+ * packed into shards of at most `maxShard` records, each a separate index under
+ * /pagefind/<shard>/ in Pagefind's format, written by ./index-writer.ts from the token
+ * stream of ./index-content.ts, with the archive's frequent pairs and triples (counted
+ * first in a sample of its records, ./frequent-pairs.ts) extended: the words Pagefind's
+ * indexer would write for the same records, in smaller chunks and with pages named by
+ * record number (./pagefind-bundle.ts) and a compact chunk table (./chunk-table.ts), so
+ * that a first search downloads less. Once every shard is done the shards' indexes are
+ * merged into the one the browser reads, /pagefind/all/. Beside it, /search-data/ holds
  * what the browser needs and Pagefind does not keep: the manifest, one column per facet
- * and one small document per record for result cards and snippets. With a cache folder, unchanged
- * shards and unchanged records are reused from the previous build (./shard-cache.ts),
- * and a shard in which a few records changed keeps its index: the changed records go
- * into a small patch index (/pagefind/<shard>-patch/), and the manifest tells the
- * browser to ignore their stale pages in the shard's index (./engine.ts). Re-indexing
- * a shard of 5,000 records took most of a 10,000-record rebuild (55 of 64 s). With
- * `lanes: 2`, shards overlap: one is written by its Pagefind process while the next one's
- * records are added to another (./pagefind-lanes.ts).
+ * and one small document per record for result cards and snippets. With a cache folder,
+ * unchanged shards and unchanged records are reused from the previous build
+ * (./shard-cache.ts), and a shard in which a few records changed keeps its index: the
+ * changed records go into a small patch index (/pagefind/<shard>-patch/), and the
+ * manifest tells the browser to ignore their stale pages in the shard's index
+ * (./engine.ts). Shards are what separate jobs build (`onlyShards`) and what a rebuild
+ * reuses or patches.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js/t2cn';
 import { facetKeys, facets } from '../lib/facets.ts';
+import { shareFile, shareTree } from '../lib/shared-files.ts';
 import { kindLabel, recordDate, recordProposers, recordUnit, recordYear } from '../lib/record-facts.ts';
 import { isReply, recordSchema, type ArchiveRecord } from '../schemas/index.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { listRecordFiles } from '../validation/validate-archive.ts';
-import { readPagefindMeta, withoutSignature } from './cbor.ts';
 import { chooseFrequentTokens, samplePositions } from './frequent-pairs.ts';
 import { indexContent, indexWords } from './index-content.ts';
 import { pageId } from './page-ids.ts';
-import { assignPageIds, mergeIndexes, rechunkIndex } from './pagefind-bundle.ts';
+import { assignPageIds, mergeIndexes, writeIndexFolder } from './pagefind-bundle.ts';
 import { simplifications } from './normalize.ts';
-import { PagefindLanes } from './pagefind-lanes.ts';
+import { pagefindRuntime } from './pagefind-runtime.ts';
+import { IndexWriter } from './index-writer.ts';
 import { recordText, type RecordText } from './record-text.ts';
 import { facetColumnPath, searchDocTexts, type FacetTable, type SearchDoc, type SearchManifest } from './data.ts';
 import { needsSimplifying } from './traditional.ts';
@@ -71,12 +70,6 @@ export interface BuildSearchIndexOptions {
   outDir: string;
   /** Most records in one Pagefind index. */
   maxShard?: number;
-  /**
-   * Pagefind processes at a time (default 1). With 2, a shard's records are added to one
-   * while the shard before is written by the other (./pagefind-lanes.ts): faster where a
-   * core is free, for the memory of one more shard being filled.
-   */
-  lanes?: number;
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each shard with the shard's name and how long it took. */
@@ -201,16 +194,6 @@ function gzipJson(path: string, value: unknown): void {
 /** Where the merged index of every shard is, from the site's root. */
 const MERGED_INDEX = '/pagefind/all/';
 
-/** Records sent to Pagefind before waiting for the first of them: enough to keep it busy, few enough to bound memory. */
-const IN_FLIGHT = 32;
-
-/**
- * Files of a Pagefind bundle that nothing reads: the archive reads the index files
- * itself (./pagefind-index.ts). Pagefind's script and WebAssembly stay, so that each
- * index folder remains a whole Pagefind bundle its own code can search.
- */
-const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
-
 function shardSize(maxShard: number | undefined): number {
   const size = maxShard ?? Number(process.env.ARCHIVE_SEARCH_SHARD_SIZE ?? 6000);
   if (!Number.isInteger(size) || size < 1) {
@@ -254,12 +237,11 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const cache = options.cacheDir ? new ShardCache(options.cacheDir, indexCodeDigest(join(import.meta.dirname, '..', '..'))) : null;
   const frequentTokens = chooseArchiveTokens(entries, cache);
   const frequent = new Set(frequentTokens);
-  const lanes = await PagefindLanes.open(options.lanes ?? 1);
+  const runtime = await pagefindRuntime(INDEX_LANGUAGE, cache?.folder('pagefind-runtime'));
 
   /** Restores, patches or indexes one shard into the output (and the cache). */
-  const buildShard = async (shard: (typeof plan)[number], position: number): Promise<void> => {
-    // Reset when the shard gets its Pagefind process: the time a shard takes, not its wait.
-    let started = performance.now();
+  const buildShard = (shard: (typeof plan)[number], position: number): void => {
+    const started = performance.now();
     const dir = join(pagefindDir, shard.label);
     const shardEntries = entries.slice(shard.start, shard.end);
     const recordKeys = cache ? shardEntries.map((e) => cache.recordKey(e.hash)) : [];
@@ -277,69 +259,39 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       log(`search shard ${shard.label}: ${shardEntries.length} records unchanged, reused in ${seconds.toFixed(1)} s`);
       return;
     }
-    // From here on, one shard per Pagefind process; what it reads from the cache (its
-    // previous texts) is read only now, so waiting shards hold nothing.
-    const { base, outDir, texts, indexedEntries, indexedWords, reused } = await lanes.withLane(async (pagefind) => {
-      started = performance.now();
-      const previous = cache ? cache.previousTexts(shard.label) : new Map<string, CachedText>();
-      // A few records changed: the shard's index stays, and they go into a patch index.
-      const base = cache?.patchBase(shard.label, recordKeys) ?? null;
-      const indexed = base ? new Set(base.changed) : null;
-      const outDir = base ? patchDir : dir;
-      const texts: PreparedText[] = [];
-      const indexedEntries: Entry[] = [];
-      const indexedWords: number[] = [];
-      let reused = 0;
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // Several records in flight, so Pagefind indexes while the next ones are prepared.
-      // Pagefind's service handles its messages one at a time in the order they arrive
-      // ("TODO: Handle incoming messages concurrently" in its service loop), so pages are
-      // still numbered in insertion order; verifyPageOrder checks it after every shard.
-      const inFlight: { added: Promise<{ errors: string[] }>; file: string }[] = [];
-      for (let local = 0; local < shardEntries.length; local++) {
-        const entry = shardEntries[local]!;
-        const docFile = join(searchDir, 'doc', `${shard.start + local}.json.gz`);
-        const recordKey = recordKeys[local] ?? '';
-        const before = previous.get(recordKey);
-        let text: PreparedText;
-        if (before) {
-          // Unchanged since the last build of this shard: its prepared text and document.
-          text = { key: recordKey, words: before.words, content: before.content };
-          cpSync(before.docFile, docFile);
-          reused++;
-        } else {
-          const prepared = recordText(entry.record, readFrontmatter(readFileSync(entry.file, 'utf8'))?.body ?? '');
-          const { content, words } = indexContent(prepared, toSimplified, frequent);
-          text = { key: recordKey, words, content };
-          gzipJson(docFile, searchDoc(entry.record, prepared));
-        }
-        texts.push(text);
-        if (indexed && !indexed.has(local)) continue;
-        indexedEntries.push(entry);
-        indexedWords.push(text.words);
-        const added = index.addCustomRecord({ url: `/records/${entry.record.id}/`, content: text.content, language: INDEX_LANGUAGE });
-        // When the build stops at a failure (its own or another shard's), the records still
-        // in flight fail with it; only the first is awaited and reported.
-        added.catch(() => {});
-        inFlight.push({ added, file: entry.file });
-        if (inFlight.length >= IN_FLIGHT) await checkAdded(inFlight.shift()!);
+    const previous = cache ? cache.previousTexts(shard.label) : new Map<string, CachedText>();
+    // A few records changed: the shard's index stays, and they go into a patch index.
+    const base = cache?.patchBase(shard.label, recordKeys) ?? null;
+    const indexed = base ? new Set(base.changed) : null;
+    const outDir = base ? patchDir : dir;
+    const texts: PreparedText[] = [];
+    const writer = new IndexWriter();
+    let reused = 0;
+    for (let local = 0; local < shardEntries.length; local++) {
+      const entry = shardEntries[local]!;
+      const docFile = join(searchDir, 'doc', `${shard.start + local}.json.gz`);
+      const recordKey = recordKeys[local] ?? '';
+      const before = previous.get(recordKey);
+      let text: PreparedText;
+      if (before) {
+        // Unchanged since the last build of this shard: its prepared text and document.
+        text = { key: recordKey, words: before.words, content: before.content };
+        shareFile(before.docFile, docFile);
+        reused++;
+      } else {
+        const prepared = recordText(entry.record, readFrontmatter(readFileSync(entry.file, 'utf8'))?.body ?? '');
+        const { content, words } = indexContent(prepared, toSimplified, frequent);
+        text = { key: recordKey, words, content };
+        gzipJson(docFile, searchDoc(entry.record, prepared));
       }
-      for (const pending of inFlight) await checkAdded(pending);
-      // The next shard's records go to the other lane meanwhile.
-      const written = await lanes.writing(() => index.writeFiles({ outputPath: outDir }));
-      if (written.errors.length) throw new Error(`Pagefind could not write ${outDir}: ${written.errors.join('; ')}`);
-      // Pagefind's process is closed (by withLane) before the rest, so its memory is returned.
-      return { base, outDir, texts, indexedEntries, indexedWords, reused };
-    });
-    verifyPageOrder(outDir, indexedEntries, indexedWords);
-    for (const name of readdirSync(outDir)) if (UNUSED_BUNDLE_FILES.test(name)) rmSync(join(outDir, name));
-    // Result cards come from /search-data/doc/; Pagefind's own fragments (the token stream) are never loaded.
-    rmSync(join(outDir, 'fragment'), { recursive: true, force: true });
-    // A patch index is served as it is; a shard's own index is re-chunked when the shards are merged.
-    if (base) rechunkIndex(outDir);
+      texts.push(text);
+      if (indexed && !indexed.has(local)) continue;
+      writer.addPage(text.content);
+    }
+    // Shards are merged into one index (below), which is chunked then; a patch index is served as it is.
+    writeIndexFolder(outDir, INDEX_LANGUAGE, writer, runtime, { served: Boolean(base) });
     if (base && cache) {
-      cpSync(cache.indexDir(base.key), dir, { recursive: true });
+      shareTree(cache.indexDir(base.key), dir);
       listed.patch = { path: patchPath, pages: base.changed };
       cache.savePatched(key, base, patchDir, join(searchDir, 'doc'), shard.start, texts);
     } else {
@@ -351,13 +303,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     else log(`search shard ${shard.label}: ${shardEntries.length} records in ${seconds.toFixed(1)} s${reused ? ` (${reused} unchanged records' text reused)` : ''}`);
   };
 
-  // Shards start in order; with two lanes, the next one starts filling its Pagefind
-  // process while the one before is written. The first failure stops them all.
-  try {
-    await Promise.all(plan.map((shard, position) => buildShard(shard, position)));
-  } finally {
-    await lanes.closeAll();
-  }
+  plan.forEach(buildShard);
   const manifest: SearchManifest = { version: 1, records: entries.length, shards: listedShards, indexes: [], docs: '/search-data/doc/', frequentTokens };
   // A job that built some shards only fills the cache; the assembling run writes the rest.
   if (only) return { records: plan.reduce((sum, s) => sum + s.end - s.start, 0), shards: plan.length };
@@ -393,28 +339,4 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   writeFileSync(join(searchDir, 'manifest.json'), JSON.stringify(manifest));
   cache?.prune();
   return { records: entries.length, shards: plan.length };
-}
-
-async function checkAdded({ added: pending, file }: { added: Promise<{ errors: string[] }>; file: string }): Promise<void> {
-  const added = await pending;
-  if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-}
-
-/**
- * The browser maps Pagefind's page numbers to records by order. Pagefind numbers pages
- * in the order they were added; this checks it on every build, so a Pagefind change
- * fails the build instead of mislabelling results.
- */
-function verifyPageOrder(dir: string, entries: Entry[], words: number[]): void {
-  const metaFile = readdirSync(dir).find((f) => f.endsWith('.pf_meta'));
-  if (!metaFile) throw new Error(`Pagefind wrote no pf_meta in ${dir}`);
-  const meta = readPagefindMeta(withoutSignature(gunzipSync(readFileSync(join(dir, metaFile)))));
-  if (meta.pages.length !== entries.length) throw new Error(`Pagefind indexed ${meta.pages.length} of ${entries.length} records in ${dir}; every record must have searchable text.`);
-  const sample = new Set([0, entries.length - 1, Math.floor(entries.length / 2)]);
-  for (let i = 0; i < meta.pages.length; i++) {
-    if (meta.pages[i]!.wordCount !== words[i]) throw new Error(`Pagefind page ${i} in ${dir} has ${meta.pages[i]!.wordCount} words, expected ${words[i]} (${entries[i]!.record.id}): page order no longer follows insertion order.`);
-    if (!sample.has(i)) continue;
-    const fragment = JSON.parse(new TextDecoder().decode(withoutSignature(gunzipSync(readFileSync(join(dir, 'fragment', `${meta.pages[i]!.hash}.pf_fragment`)))))) as { url: string };
-    if (fragment.url !== `/records/${entries[i]!.record.id}/`) throw new Error(`Pagefind page ${i} in ${dir} is ${fragment.url}, expected /records/${entries[i]!.record.id}/.`);
-  }
 }

@@ -25,11 +25,14 @@
  * pagefind-entry.json at them, so a browser never combines a cached old file with new ones.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { cborArrayHead, cborHead, cborItemEnd, decodeCbor, encodeCbor, headBytes, withoutSignature } from './cbor.ts';
+import { shareFile, shareTree } from '../lib/shared-files.ts';
 import { CHUNK_TABLE_FIELD, makeChunkTable } from './chunk-table.ts';
+import type { IndexWriter } from './index-writer.ts';
+import type { PagefindRuntime } from './pagefind-runtime.ts';
 
 /** Encoded bytes after which an index chunk is closed (Pagefind's rule, a smaller size). */
 export const CHUNK_BYTES = 13_000;
@@ -39,7 +42,7 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 interface Bundle {
   dir: string;
   /** pagefind-entry.json, with the archive's chunk table file (./chunk-table.ts) once written. */
-  entry: { languages: Record<string, { hash: string; page_count: number }>; [CHUNK_TABLE_FIELD]?: string };
+  entry: { languages: Record<string, { hash: string; page_count: number; wasm?: string | null }>; [CHUNK_TABLE_FIELD]?: string };
   language: string;
   metaFile: string;
   /** pf_meta: [version, pages [hash, word count, …], chunks [from, to, hash], filters, sorts, …]. */
@@ -55,7 +58,7 @@ function readPagefindFile(path: string): unknown {
  * for meta files, which every search loads; the chunks of a 5,000-record shard (44 MB)
  * took 8.3 s at level 9 and 1.4 s at level 6, for 0.6 % more bytes.
  */
-function pagefindFile(parts: readonly Uint8Array[], level: 6 | 9): Buffer {
+function pagefindFile(parts: readonly Uint8Array[], level: 1 | 6 | 9): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, ...parts]), { level });
 }
 
@@ -97,6 +100,8 @@ function writeMeta(bundle: Bundle): void {
     bundle.entry[CHUNK_TABLE_FIELD] = `chunks.${contentHash(tableFile, 10)}.pf_table`;
     writeFileSync(join(bundle.dir, bundle.entry[CHUNK_TABLE_FIELD]), tableFile);
   }
+  // Removed first: the folder may share its files with the build's cache (../lib/shared-files.ts).
+  rmSync(join(bundle.dir, 'pagefind-entry.json'), { force: true });
   writeFileSync(join(bundle.dir, 'pagefind-entry.json'), JSON.stringify(bundle.entry));
 }
 
@@ -153,7 +158,7 @@ function* bundleWords(bundle: Bundle): Generator<Word> {
  * `maxBytes` encoded bytes (a word larger than that is a chunk of its own), and returns
  * the chunk table, made as Pagefind makes it.
  */
-function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBytes: number): [string, string, string][] {
+function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBytes: number, level: 1 | 6 = 6): [string, string, string][] {
   rmSync(join(dir, 'index'), { recursive: true, force: true });
   mkdirSync(join(dir, 'index'));
   const written = new Set<string>();
@@ -161,7 +166,7 @@ function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBy
   let group: Word[] = [];
   let size = 0;
   const close = () => {
-    const file = pagefindFile([cborArrayHead(1), cborArrayHead(group.length), ...group.map((w) => w.bytes)], 6);
+    const file = pagefindFile([cborArrayHead(1), cborArrayHead(group.length), ...group.map((w) => w.bytes)], level);
     // Pagefind's naming: the language and the shortest hash prefix no other chunk has,
     // from 8 hex digits (Pagefind's 7, for several times as many chunks).
     const full = contentHash(file, 64);
@@ -186,6 +191,11 @@ function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBy
   return table;
 }
 
+/** The words of the index folder `dir` in its order, each as its CBOR item, bytes as they are. */
+export function folderWords(dir: string): Generator<Word> {
+  return bundleWords(readBundle(dir));
+}
+
 /**
  * Re-packs the index chunks of the Pagefind index in `dir` into chunks closed after
  * `maxBytes` encoded bytes (a word larger than that is a chunk of its own). Every word
@@ -200,6 +210,32 @@ export function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): { before: num
   bundle.meta[2] = writeChunks(dir, bundle.language, words, maxBytes);
   writeMeta(bundle);
   return { before, after: (bundle.meta[2] as unknown[]).length };
+}
+
+/**
+ * Writes the index `writer` holds as a Pagefind index folder `dir` (./index-writer.ts):
+ * its chunks (closed after `maxBytes` encoded bytes), pf_meta with each page's word count
+ * under a placeholder id (the build gives the real ones, {@link assignPageIds}), the
+ * archive's chunk table, the entry file, and Pagefind's browser files from `runtime`.
+ * `served`: false for an index only the build reads (a shard, which is merged), whose
+ * chunks are then compressed for speed rather than size (gzip level 1: 2.8 s less
+ * for 10,000 records).
+ */
+export function writeIndexFolder(dir: string, language: string, writer: IndexWriter, runtime: PagefindRuntime, options: { served: boolean; maxBytes?: number }): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const table = writeChunks(dir, language, writer.words(), options.maxBytes ?? CHUNK_BYTES, options.served ? 6 : 1);
+  const pages = writer.wordCounts().map((words, n) => [`${language}_${n.toString(36)}`, words, '']);
+  const bundle: Bundle = {
+    dir,
+    entry: { ...runtime.entry, languages: { [language]: { hash: '', wasm: null, page_count: pages.length } } },
+    language,
+    metaFile: '',
+    // Pagefind 1.x: version, pages, chunks, filters, sorts, and one more list (empty without filters).
+    meta: [runtime.version, pages, table, [], [], []],
+  };
+  writeMeta(bundle);
+  runtime.copyTo(dir);
 }
 
 /** Where the CBOR integer at byte `at` ends (its head is all of it). */
@@ -299,7 +335,7 @@ export function mergeIndexes(dirs: readonly string[], outDir: string, options: {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   // Pagefind's script and WebAssembly, so that its own code can read the merged index too.
-  for (const name of readdirSync(first.dir)) if (name === 'pagefind.js' || name.startsWith('wasm.')) cpSync(join(first.dir, name), join(outDir, name));
+  for (const name of readdirSync(first.dir)) if (name === 'pagefind.js' || name.startsWith('wasm.')) shareFile(join(first.dir, name), join(outDir, name));
 
   function* merged(): Generator<Word> {
     const streams = bundles.map(bundleWords);
@@ -319,7 +355,7 @@ export function mergeIndexes(dirs: readonly string[], outDir: string, options: {
   }
   let table: [string, string, string][];
   if (options.chunksFrom) {
-    cpSync(join(options.chunksFrom, 'index'), join(outDir, 'index'), { recursive: true });
+    shareTree(join(options.chunksFrom, 'index'), join(outDir, 'index'));
     table = readBundle(options.chunksFrom).meta[2] as [string, string, string][];
   } else {
     table = writeChunks(outDir, first.language, merged(), options.maxBytes ?? CHUNK_BYTES);

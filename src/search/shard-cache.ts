@@ -19,8 +19,9 @@
  * last, so a build stopped halfway never leaves an entry that looks whole.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shareFile, shareTree } from '../lib/shared-files.ts';
 import { hashSources } from '../lib/source-digest.ts';
 
 /** A record's prepared index text: what Pagefind receives and its word count. */
@@ -144,11 +145,11 @@ export class ShardCache {
     const entry = join(this.#dir, key);
     if (!existsSync(join(entry, 'complete'))) return null;
     this.#used.add(key);
-    cpSync(join(entry, 'pagefind'), pagefindOut, { recursive: true });
+    shareTree(join(entry, 'pagefind'), pagefindOut);
     const count = readdirSync(join(entry, 'doc')).length;
-    for (let local = 0; local < count; local++) cpSync(join(entry, 'doc', `${local}.json.gz`), join(docDir, `${base + local}.json.gz`));
+    for (let local = 0; local < count; local++) shareFile(join(entry, 'doc', `${local}.json.gz`), join(docDir, `${base + local}.json.gz`));
     if (!existsSync(join(entry, 'patch.json'))) return {};
-    cpSync(join(entry, 'patch'), patchOut, { recursive: true });
+    shareTree(join(entry, 'patch'), patchOut);
     return { patch: JSON.parse(readFileSync(join(entry, 'patch.json'), 'utf8')) as number[] };
   }
 
@@ -194,9 +195,9 @@ export class ShardCache {
     const partial = `${entry}.partial`;
     rmSync(partial, { recursive: true, force: true });
     rmSync(entry, { recursive: true, force: true });
-    cpSync(pagefindDir, join(partial, 'pagefind'), { recursive: true });
+    shareTree(pagefindDir, join(partial, 'pagefind'));
     mkdirSync(join(partial, 'doc'));
-    texts.forEach((_, local) => cpSync(join(docDir, `${start + local}.json.gz`), join(partial, 'doc', `${local}.json.gz`)));
+    texts.forEach((_, local) => shareFile(join(docDir, `${start + local}.json.gz`), join(partial, 'doc', `${local}.json.gz`)));
     writeTexts(partial, texts);
     writeFileSync(join(partial, 'base-keys.json'), JSON.stringify(texts.map((t) => t.key)));
     writeFileSync(join(partial, 'label'), label);
@@ -225,10 +226,10 @@ export class ShardCache {
     }
     // Every document of another record than before (a change reverted too) is replaced.
     texts.forEach((text, position) => {
-      if (text.key !== held[position]) cpSync(join(docDir, `${start + position}.json.gz`), join(entry, 'doc', `${position}.json.gz`));
+      if (text.key !== held[position]) shareFile(join(docDir, `${start + position}.json.gz`), join(entry, 'doc', `${position}.json.gz`));
     });
     rmSync(join(entry, 'patch'), { recursive: true, force: true });
-    cpSync(patchDir, join(entry, 'patch'), { recursive: true });
+    shareTree(patchDir, join(entry, 'patch'));
     writeFileSync(join(entry, 'patch.json'), JSON.stringify(base.changed));
     writeTexts(entry, texts);
     writeFileSync(join(entry, 'complete'), '');
@@ -262,9 +263,15 @@ export class ShardCache {
   saveMerged(key: string, dir: string): void {
     const entry = join(this.#dir, key);
     rmSync(entry, { recursive: true, force: true });
-    cpSync(dir, join(entry, 'index'), { recursive: true });
+    shareTree(dir, join(entry, 'index'));
     writeFileSync(join(entry, 'complete'), '');
     this.#used.add(key);
+  }
+
+  /** A folder of the cache for something else the index build keeps (`name`), kept by {@link prune}. */
+  folder(name: string): string {
+    this.#used.add(name);
+    return join(this.#dir, name);
   }
 
   /** Removes every shard version this build did not use, so the cache stays the size of one index. */

@@ -60,20 +60,6 @@ describe('search shards built by separate jobs', () => {
     expect([...b.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
   });
 
-  test('two Pagefind lanes (a shard written while the next is filled) build the index one lane builds, byte for byte', () => {
-    const one = indexSearch(['--out', join(work, 'lanes-1'), '--lanes', '1']);
-    expect(one.status, one.output).toBe(0);
-    const two = indexSearch(['--out', join(work, 'lanes-2'), '--lanes', '2']);
-    expect(two.status, two.output).toBe(0);
-    const a = files(join(work, 'lanes-1'));
-    const b = files(join(work, 'lanes-2'));
-    expect([...b.keys()]).toEqual([...a.keys()]);
-    expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
-    const bad = indexSearch(['--out', join(work, 'lanes-3'), '--lanes', '3']);
-    expect(bad.status).toBe(2);
-    expect(bad.output).toContain('--lanes (or ARCHIVE_SEARCH_LANES) is "3"; expected 1');
-  });
-
   test('an unknown shard name is refused with the names there are', () => {
     const job = indexSearch(['--out', join(work, 'bad'), '--cache', join(work, 'bad-cache'), '--only', 's9-1999']);
     expect(job.status).not.toBe(0);
