@@ -93,4 +93,35 @@ describe('npm run import', () => {
     expect(cli(letter, '--out', out, '--force').status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
+
+  it('imports on several threads exactly as on one: the same records, listing and summary, the first of two captures kept', () => {
+    // Every importer fixture, and a second capture of one reply after it: with workers,
+    // results still come back in input order, so the same capture is kept.
+    const dir = join(work, 'threads-in');
+    rmSync(dir, { recursive: true, force: true });
+    spawnSync('mkdir', ['-p', dir]);
+    let n = 0;
+    for (const name of readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+      for (const file of readdirSync(join(FIXTURES, name)).filter((f) => /^\d{3}_.*\.(txt|html?)$|^input\.(txt|html?)$/.test(f))) {
+        copyFileSync(join(FIXTURES, name, file), join(dir, `${String(n++).padStart(3, '0')}-${file}`));
+      }
+    }
+    copyFileSync(letter, join(dir, `${String(n++).padStart(3, '0')}-letter.txt`));
+    writeFileSync(join(dir, `${String(n++).padStart(3, '0')}-letter-again.txt`), readFileSync(letter, 'utf8').replace('答复', '答覆'));
+    expect(n).toBeGreaterThan(20);
+    const runs = [1, 3].map((threads) => {
+      const out = join(work, `threads-${threads}`);
+      const run = cli(dir, '--out', out, '--threads', String(threads));
+      const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+      return {
+        status: run.status,
+        stdout: run.stdout.replaceAll(out, 'OUT'),
+        summary: run.stderr.replaceAll(out, 'OUT').replace(/time: .*/, ''),
+        records: files(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+      };
+    });
+    expect(runs[0]!.stdout).toContain('another page in this run produced the same record');
+    expect(runs[1]).toEqual(runs[0]);
+    expect(cli(letter, '--threads', '0').stderr).toContain('--threads is "0"');
+  });
 });
