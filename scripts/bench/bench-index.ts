@@ -5,7 +5,7 @@
  *
  * Generates N records, then runs the build's own index step (scripts/index-search.ts,
  * as scripts/build.ts runs it) and prints wall time, the peak memory of the whole process
- * tree (Node, and Pagefind's processes together: up to two at a time), the shards and the index size. It needs no site
+ * tree, the shards and the index size. It needs no site
  * build, so it shows the index's memory at 100,000 records in minutes.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -35,7 +35,6 @@ const run = await runMeasured(process.execPath, [join(root, 'scripts/index-searc
 });
 if (run.status !== 0) throw new Error(`indexing failed (exit ${run.status})`);
 const result = JSON.parse(run.output.trim().split('\n').pop()!) as { records: number; shards: number };
-const pagefindPeak = Object.entries(run.peakByProgram).filter(([name]) => name.startsWith('pagefind')).reduce((m, [, v]) => Math.max(m, v), 0);
 console.log(`## Search index: ${result.records} records in ${result.shards} shards`);
-console.log(`wall time ${run.seconds.toFixed(0)} s; peak memory ${run.peakMb.toFixed(0)} MB for the whole tree (Node ${(run.peakByProgram.node ?? 0).toFixed(0)} MB, Pagefind's processes together ${pagefindPeak.toFixed(0)} MB)`);
-console.log(`index size: Pagefind ${(duBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(0)} MB, search data ${(duBytes(join(out, 'search-data')) / 2 ** 20).toFixed(0)} MB`);
+console.log(`wall time ${run.seconds.toFixed(0)} s; peak memory ${run.peakMb.toFixed(0)} MB for the whole process tree`);
+console.log(`index size: index ${(duBytes(join(out, 'pagefind')) / 2 ** 20).toFixed(0)} MB, search data ${(duBytes(join(out, 'search-data')) / 2 ** 20).toFixed(0)} MB`);

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const generateSeconds = (performance.now() - started) / 1000;
   console.error(reuse ? `measuring the site built in ${dist}…` : `generated ${count} records in ${generateSeconds.toFixed(1)} s; building…`);
   const build = reuse
-    ? { status: 0, seconds: NaN, peakMb: NaN, peakByProgram: {} as Record<string, number>, output: '' }
+    ? { status: 0, seconds: NaN, peakMb: NaN, peakByStep: {} as Record<string, number>, output: '' }
     : await runMeasured(process.execPath, [join(root, 'scripts/build.ts')], {
         cwd: root,
         env: { ...process.env, ARCHIVE_CONTENT_DIR: archive, ARCHIVE_DIST_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -197,8 +197,8 @@ async function main(): Promise<void> {
   }
   const astroSeconds = Number(/\[build\] ✓ Completed in (?:(\d+)m )?([\d.]+)s/.exec(build.output.split('generating static routes')[1] ?? '')?.slice(1).reduce((s, v, i) => s + (v ? Number(v) * (i === 0 ? 60 : 1) : 0), 0) ?? NaN);
   const indexMatch = /Search index: (\d+) records in (\d+) shard\(s\), ([\d.]+) s/.exec(build.output);
-  const pagefindPeak = Object.entries(build.peakByProgram).filter(([name]) => name.startsWith('pagefind')).reduce((m, [, v]) => Math.max(m, v), 0);
-  const nodePeak = build.peakByProgram.node ?? 0;
+  const indexPeak = build.peakByStep['index-search.ts'] ?? NaN;
+  const astroPeak = build.peakByStep['astro.mjs'] ?? NaN;
 
   const site = await openServedSite(dist, values.port);
   const { browser, base: baseURL } = site;
@@ -259,12 +259,12 @@ async function main(): Promise<void> {
     out.push('| --- | --- | --- |');
     out.push(`| generate corpus | ${generateSeconds.toFixed(1)} s | — |`);
     out.push(`| build (check, then Astro pages and search index side by side) | ${build.seconds.toFixed(0)} s | ${build.peakMb.toFixed(0)} MB (whole process tree) |`);
-    out.push(`| Astro pages | ${Number.isFinite(astroSeconds) ? `${astroSeconds.toFixed(0)} s` : '?'} | Node ${nodePeak.toFixed(0)} MB |`);
-    out.push(`| search index (${indexMatch?.[2] ?? '?'} shards) | ${indexMatch?.[3] ?? '?'} s | Pagefind ${pagefindPeak.toFixed(0)} MB |`);
+    out.push(`| Astro pages | ${Number.isFinite(astroSeconds) ? `${astroSeconds.toFixed(0)} s` : '?'} | ${astroPeak.toFixed(0)} MB |`);
+    out.push(`| search index (${indexMatch?.[2] ?? '?'} shards) | ${indexMatch?.[3] ?? '?'} s | ${indexPeak.toFixed(0)} MB |`);
     out.push('');
     const pagefindDir = join(dist, 'pagefind');
     const dataDir = join(dist, 'search-data');
-    out.push(`index size: Pagefind ${mb(duBytes(pagefindDir))} + search data ${mb(duBytes(dataDir))} (site ${mb(duBytes(dist))})`);
+    out.push(`index size: index ${mb(duBytes(pagefindDir))} + search data ${mb(duBytes(dataDir))} (site ${mb(duBytes(dist))})`);
     for (const { q, first } of firsts) {
       out.push(`first search (fresh visit to /search/?q=${q}): ${first.requests} requests, ${kb(first.total)} in all, of which search index and data ${kb(first.search)}; results shown after ${first.ms.toFixed(0)} ms`);
       out.push(`  (as a static host sends them, gzip for text: ${first.parts})`);

@@ -156,7 +156,7 @@ const lines = [
   `| import: ${written} records written, ${rejected} pages rejected | ${secs(imported.seconds)} | ${cpu(imported)} | ${peak(imported)} |`,
   `| **cold build** (check, then pages ∥ index) | **${secs(cold.seconds)}** | ${cpu(cold)} | ${peak(cold)} (whole tree) |`,
   `| · pages (Astro): ${htmlCount} HTML pages, links of ${c.linksRead} read | ${secs(c.astroSeconds)} | ${secs(c.astroCpu)} | ${c.astroPeak.toFixed(0)} MB |`,
-  `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${secs(c.indexCpu)} | ${c.indexPeak.toFixed(0)} MB (Node + Pagefind) |`,
+  `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${secs(c.indexCpu)} | ${c.indexPeak.toFixed(0)} MB |`,
   `| **import + cold build** | **${secs(imported.seconds + cold.seconds)}** | ${secs(imported.cpuSeconds + cold.cpuSeconds)} | ${Math.max(imported.peakMb, cold.peakMb).toFixed(0)} MB |`,
   `| **rebuild after one record changed**, the first after the cold build | **${secs(rebuild.seconds)}** ${share(rebuild)} | ${peak(rebuild)} |`,
   `| · pages (Astro), unchanged pages copied from its cache, links of ${r.linksRead} page(s) read | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
@@ -169,7 +169,7 @@ const lines = [
   `| · search index, ${r3.reusedShards} of ${r3.shards} shard(s) reused | ${secs(r3.indexSeconds)} | ${secs(r3.indexCpu)} | ${r3.indexPeak.toFixed(0)} MB |`,
   '',
   `CPU time the host took from this 2-core machine (steal): ${secs(cold.stealSeconds)} during the cold build, ${[rebuild, rebuildAgain, rebuildSteady].map((run) => secs(run.stealSeconds)).join(', ')} during the rebuilds`,
-  `dist: ${mb(distBytes)} in ${htmlCount} HTML pages; search index ${mb(indexBytes)} (Pagefind ${mb(duBytes(join(dist, 'pagefind')))})`,
+  `dist: ${mb(distBytes)} in ${htmlCount} HTML pages; search index ${mb(indexBytes)} (of which word index ${mb(duBytes(join(dist, 'pagefind')))})`,
   `record page, HTML + CSS gzip, over ${sizes.length} pages: median ${(sizes[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB, largest ${(sizes[sizes.length - 1]! / 1024).toFixed(1)} KB`,
 ];
 console.log(lines.join('\n'));

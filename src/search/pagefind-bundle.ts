@@ -1,17 +1,20 @@
 /**
- * Rewrites an index folder Pagefind has written (Node only), in Pagefind's own format, so
- * that a first search downloads less. Pagefind's browser code and WebAssembly read the
- * result exactly as they read Pagefind's own output.
+ * Writes and rewrites search index folders in Pagefind's own format (Node only), so that
+ * a first search downloads less. Pagefind's browser code and WebAssembly read them
+ * exactly as they read Pagefind's own output.
  *
- * - {@link rechunkIndex}: Pagefind packs its words into index chunks of about 20,000
- *   postings (a constant, `chunk_index(word_map, 20000)` in its indexer), about 25 KB
- *   compressed with the archive's pair tokens. A query loads one chunk per token and
- *   shard, mostly other tokens' postings. Smaller chunks cost more lines in the chunk table,
- *   which every search loads; {@link CHUNK_BYTES} is where the two costs
- *   balance for typical queries (measured on a generated 10,000-record archive, two
- *   shards, a dozen typical terms: chunk tables plus the chunks a term loads 93 KB on
- *   average, against 159 KB with chunks of Pagefind's average size; 10,000 to 20,000
- *   bytes all came within 7 % of it).
+ * - {@link writeIndexFolder}: writes the index the archive builds itself
+ *   (./index-writer.ts) in chunks closed after {@link CHUNK_BYTES}. Pagefind packs its
+ *   words into index chunks of about 20,000 postings (a constant,
+ *   `chunk_index(word_map, 20000)` in its indexer), about 25 KB compressed with the
+ *   archive's pair tokens, and a query loads one chunk per token, mostly other tokens'
+ *   postings. Smaller chunks cost more lines in the chunk table, which every search
+ *   loads; {@link CHUNK_BYTES} is where the two costs balance for typical queries
+ *   (measured on a generated 10,000-record archive, two shards, a dozen typical terms:
+ *   chunk tables plus the chunks a term loads 93 KB on average, against 159 KB with
+ *   chunks of Pagefind's average size; 10,000 to 20,000 bytes all came within 7 % of
+ *   it). {@link rechunkIndex} re-packs a folder Pagefind itself wrote the same way (the
+ *   tests compare the two).
  * - {@link assignPageIds}: Pagefind names each page by a hash of its content, random
  *   digits that do not compress (half of pf_meta), and keeps its word count (a fifth),
  *   which only Pagefind's own ranking uses and the archive does not. The ids of

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { pagefindFilesOnDisk } from '../../scripts/lib/pagefind-files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_LANGUAGE } from '../../src/search/build-index.ts';
@@ -9,7 +8,9 @@ import { BREAK, GAP, HEAD_SIZE, indexContent, indexWords, LANES } from '../../sr
 import { IndexLookup } from '../../src/search/index-lookup.ts';
 import { normalize } from '../../src/search/normalize.ts';
 import { pageId } from '../../src/search/page-ids.ts';
-import { assignPageIds, rechunkIndex } from '../../src/search/pagefind-bundle.ts';
+import { IndexWriter } from '../../src/search/index-writer.ts';
+import { assignPageIds, writeIndexFolder } from '../../src/search/pagefind-bundle.ts';
+import { pagefindRuntime } from '../../src/search/pagefind-runtime.ts';
 import { PagefindIndex, type Postings } from '../../src/search/pagefind-index.ts';
 import { matchPhrase } from '../../src/search/phrase-match.ts';
 import { phraseProbes } from '../../src/search/phrase-probes.ts';
@@ -53,16 +54,15 @@ let frequentLookup: IndexLookup;
 
 /** Indexes the records into `dir` (with `frequent` pairs as triples) and returns its file readers. */
 async function indexRecords(dir: string, frequent?: ReadonlySet<string>) {
-  const { index: writer } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+  // As the build writes an index (src/search/build-index.ts).
+  const writer = new IndexWriter();
   for (let r = 0; r < records.length; r++) {
     const [title, ...body] = lines(r);
     const { content } = indexContent({ head: [title!], sections: [{ anchor: null, lines: body }] }, undefined, frequent);
-    await writer!.addCustomRecord({ url: `/r/${r}/`, content, language: INDEX_LANGUAGE });
+    writer.addPage(content);
   }
   // Small chunks, so that a pair's triples spread over several of them.
-  await writer!.writeFiles({ outputPath: dir });
-  await pagefind.close();
-  rechunkIndex(dir, 300);
+  writeIndexFolder(dir, INDEX_LANGUAGE, writer, await pagefindRuntime(INDEX_LANGUAGE, join(work, 'runtime')), { served: true, maxBytes: 300 });
   assignPageIds(
     dir,
     records.map((_, r) => pageId(r)),
