@@ -108,18 +108,18 @@ if (staged.reused) console.error(`… reusing the previous output: ${staged.kept
 const trashed = rm(trash, { recursive: true, force: true });
 
 const running = new Set<ReturnType<typeof spawn>>();
-let firstFailure: { name: string; code: number } | undefined;
+let firstFailure: { name: string; code: number; signal?: NodeJS.Signals | null } | undefined;
 /**
  * Runs a Node script on this same Node (22), whatever `node` the PATH would find. When
  * one step fails the other is stopped: the build has failed either way.
  */
-function run(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<{ name: string; code: number | null }> {
+function run(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<{ name: string; code: number | null; signal?: NodeJS.Signals | null }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...nodeFlags, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
     running.add(child);
     child.on('close', (code, signal) => {
       running.delete(child);
-      const result = { name: args[0]!, code: code ?? (signal ? 1 : 0) };
+      const result = { name: args[0]!, code: code ?? (signal ? 1 : 0), signal };
       if (result.code !== 0 && !firstFailure) {
         firstFailure = result;
         for (const other of running) other.kill();
@@ -130,18 +130,21 @@ function run(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): 
 }
 
 /**
- * Node flags for Astro's process. V8's default heap limit here is about 4.3 GB, and
- * Astro holds the whole content store and every record's data while it renders: its
- * process reached 7.0 GB (resident) at 100,000 records (6.2 GB in a rebuild). A limit
- * below what an archive needs ends the build with an out-of-memory crash, which helps no
- * one, so the limit is 60 % of the machine's memory (14 GB here); an operator's own
- * NODE_OPTIONS limit wins.
+ * Node flags for Astro's process: its heap limit. V8's default here is about 4.3 GB, and
+ * Astro holds the whole content store and every record's data while it renders; a limit
+ * below what an archive needs ends the build with an out-of-memory crash. Up to its
+ * limit, though, V8 lets the heap grow rather than collect: at 100,000 records, with a
+ * limit of 14 GB, Astro's process peaked at 7.1 GB in one run and 9.4 GB in the next,
+ * and at 6.1 GB with a limit of 6 GB, in no more time (README: Performance and scale).
+ * So the limit is 6 GB, or 60 KB per record for a larger archive, and never more than
+ * 60 % of the machine's memory; an operator's own NODE_OPTIONS limit wins.
  */
-function astroNodeFlags(): string[] {
-  if (/--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')) return [];
-  const mb = Math.floor((totalmem() / 1024 / 1024) * 0.6);
-  return [`--max-old-space-size=${mb}`];
+function astroHeapMb(records: number): number {
+  const machine = Math.floor((totalmem() / 2 ** 20) * 0.6);
+  return Math.min(machine, Math.max(6144, Math.ceil(records * 0.06)));
 }
+const givenHeap = /--max-old-space-size=(\d+)/.exec(process.env.NODE_OPTIONS ?? '');
+const astroHeapLimit = givenHeap ? null : astroHeapMb(check.recordCount);
 
 const pages = () =>
   run([resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -154,12 +157,12 @@ const pages = () =>
     // site no longer has (src/integrations/output-orphans.ts).
     ARCHIVE_OUT_DIR_PREPARED: '1',
     ...(staged.reused ? { ARCHIVE_OUT_DIR_REUSED_SINCE: String(staged.since) } : {}),
-  }, astroNodeFlags());
+  }, astroHeapLimit ? [`--max-old-space-size=${astroHeapLimit}`] : []);
 const searchIndex = () => run([resolve(root, 'scripts/index-search.ts'), '--content', archive, '--out', searchStaging, '--cache', resolve(cacheDir, 'search-index')], {});
 // The pages and the search index are built at the same time, one per core: the index
 // is made from the records, not from the pages (src/search/build-index.ts). The two
-// together need the sum of their memory (10.2 GB at 100,000 records); one after the
-// other, the larger of the two (8.0 GB at 100,000 records), in the sum of their times.
+// together need the sum of their memory (Astro about 6 GB and the index 1.2 GB at
+// 100,000 records); one after the other, Astro's alone, in the sum of their times.
 const oneAtATime = process.env.ARCHIVE_BUILD_ONE_AT_A_TIME === '1';
 if (oneAtATime) console.error('… building the pages, then the search index (ARCHIVE_BUILD_ONE_AT_A_TIME=1)');
 const results = oneAtATime ? [await pages(), firstFailure ? firstFailure : await searchIndex()] : await Promise.all([pages(), searchIndex()]);
@@ -168,6 +171,11 @@ if (failed) {
   cleanUp();
   const step = failed.name.endsWith('index-search.ts') ? 'The search index' : 'The build';
   console.error(`✖ ${step} failed (exit ${failed.code}); ${existsSync(finalDir) ? `the previous ${finalDir} is unchanged` : `no ${finalDir} was written`}.`);
+  // V8 aborts a process that reaches its heap limit.
+  if (failed.signal === 'SIGABRT' && !failed.name.endsWith('index-search.ts')) {
+    const heap = astroHeapLimit ?? Number(givenHeap![1]);
+    console.error(`  If the output above says "heap limit", Astro ran out of its ${heap} MB heap: build again with a larger one, e.g. NODE_OPTIONS=--max-old-space-size=${heap * 2} npm run build.`);
+  }
   process.exit(failed.code || 1);
 }
 await trashed;

@@ -143,6 +143,20 @@ describe('building an archive', () => {
     expect(leftovers(dist)).toEqual([]);
   });
 
+  test('Astro running out of its heap fails the build with how to give it more, and leaves the previous site untouched', () => {
+    const archive = join(work, 'heap');
+    writeSyntheticArchive(archive, 2);
+    const dist = join(work, 'heap-dist');
+    expect(build(archive, dist).status).toBe(0);
+    const before = readFileSync(join(dist, 'index.html'), 'utf8');
+    const result = build(archive, dist, root, { NODE_OPTIONS: '--max-old-space-size=48' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('heap limit');
+    expect(result.output).toContain('Astro ran out of its 48 MB heap: build again with a larger one, e.g. NODE_OPTIONS=--max-old-space-size=96 npm run build.');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
+    expect(leftovers(dist)).toEqual([]);
+  });
+
   test('a failure of the search index (built beside the pages) leaves the previous site untouched', () => {
     const archive = join(work, 'index-fails');
     writeSyntheticArchive(archive, 2);
