@@ -68,7 +68,7 @@ export interface BuildSearchIndexOptions {
   contentDir: string;
   /** The built site. */
   outDir: string;
-  /** Most records in one Pagefind index. */
+  /** Most records in one shard (one index folder). */
   maxShard?: number;
   /** Progress messages. */
   log?: (message: string) => void;

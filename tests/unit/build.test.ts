@@ -127,48 +127,45 @@ describe('building an archive', () => {
     expect(leftovers(dist)).toEqual([]);
   });
 
-  test('a failure inside Astro (an MDX record that does not compile) leaves the previous site untouched', () => {
-    const archive = join(work, 'mdx');
+  /**
+   * Builds a two-record archive named `name`, then builds it again after `breakIt` (with
+   * `env`), which must fail: returns the failed build's output, having checked that the
+   * published site is the first build's, file for file where it matters, with no staging
+   * folder left.
+   */
+  function failedRebuild(name: string, breakIt: (archive: string) => void, env: NodeJS.ProcessEnv = {}): string {
+    const archive = join(work, name);
     writeSyntheticArchive(archive, 2);
-    const dist = join(work, 'mdx-dist');
+    const dist = join(work, `${name}-dist`);
     expect(build(archive, dist).status).toBe(0);
-    const before = readFileSync(join(dist, 'index.html'), 'utf8');
-    mkdirSync(join(archive, 'records/2021'), { recursive: true });
-    writeFileSync(join(archive, 'records/2021/2021-doc-mdx001.mdx'), '---\nid: 2021-doc-mdx001\nkind: document\ntitle: 坏的MDX\n---\n<div>{\n');
-    const result = build(archive, dist);
+    const kept = ['index.html', 'search-data/manifest.json'].map((file) => [file, readFileSync(join(dist, file), 'utf8')] as const);
+    breakIt(archive);
+    const result = build(archive, dist, root, env);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('the previous');
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
-    expect(existsSync(join(dist, 'records/2021-doc-mdx001'))).toBe(false);
+    for (const [file, before] of kept) expect(readFileSync(join(dist, file), 'utf8'), file).toBe(before);
     expect(leftovers(dist)).toEqual([]);
+    return result.output;
+  }
+
+  test('a failure inside Astro (an MDX record that does not compile) leaves the previous site untouched', () => {
+    failedRebuild('mdx', (archive) => {
+      mkdirSync(join(archive, 'records/2021'), { recursive: true });
+      writeFileSync(join(archive, 'records/2021/2021-doc-mdx001.mdx'), '---\nid: 2021-doc-mdx001\nkind: document\ntitle: 坏的MDX\n---\n<div>{\n');
+    });
+    expect(existsSync(join(work, 'mdx-dist', 'records/2021-doc-mdx001'))).toBe(false);
   });
 
   test('Astro running out of its heap fails the build with how to give it more, and leaves the previous site untouched', () => {
-    const archive = join(work, 'heap');
-    writeSyntheticArchive(archive, 2);
-    const dist = join(work, 'heap-dist');
-    expect(build(archive, dist).status).toBe(0);
-    const before = readFileSync(join(dist, 'index.html'), 'utf8');
-    const result = build(archive, dist, root, { NODE_OPTIONS: '--max-old-space-size=48' });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('heap limit');
-    expect(result.output).toContain('Astro ran out of its 48 MB heap: build again with a larger one, e.g. NODE_OPTIONS=--max-old-space-size=96 npm run build.');
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe(before);
-    expect(leftovers(dist)).toEqual([]);
+    const output = failedRebuild('heap', () => {}, { NODE_OPTIONS: '--max-old-space-size=48' });
+    expect(output).toContain('heap limit');
+    expect(output).toContain('Astro ran out of its 48 MB heap: build again with a larger one, e.g. NODE_OPTIONS=--max-old-space-size=96 npm run build.');
   });
 
   test('a failure of the search index (built beside the pages) leaves the previous site untouched', () => {
-    const archive = join(work, 'index-fails');
-    writeSyntheticArchive(archive, 2);
-    const dist = join(work, 'index-fails-dist');
-    expect(build(archive, dist).status).toBe(0);
-    const before = readFileSync(join(dist, 'search-data/manifest.json'), 'utf8');
-    const result = build(archive, dist, root, { ARCHIVE_SEARCH_SHARD_SIZE: 'many' });
-    expect(result.status).not.toBe(0);
-    expect(result.output).toContain('ARCHIVE_SEARCH_SHARD_SIZE is "many"');
-    expect(result.output).toContain('The search index failed');
-    expect(readFileSync(join(dist, 'search-data/manifest.json'), 'utf8')).toBe(before);
-    expect(leftovers(dist)).toEqual([]);
+    const output = failedRebuild('index-fails', () => {}, { ARCHIVE_SEARCH_SHARD_SIZE: 'many' });
+    expect(output).toContain('ARCHIVE_SEARCH_SHARD_SIZE is "many"');
+    expect(output).toContain('The search index failed');
   });
 
   test('a record that links to a record the archive does not hold fails the build, naming page and link', () => {
