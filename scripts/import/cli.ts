@@ -5,7 +5,7 @@ import { PAGE_EXT } from './import-page-file.ts';
 import { jsonLine } from './json-output.ts';
 import { defaultThreads, importPageFiles } from './read-pages.ts';
 
-const USAGE = `usage: npm run import -- <file|dir>... [--out <dir>] [--dry-run] [--json] [--force]
+const USAGE = `usage: npm run import -- <file|dir>... [--out <dir>] [--dry-run] [--json] [--force] [--threads N]
 
   <file|dir>   saved pages (.txt, .html, .htm); folders are walked
   --out <dir>  where records are written (default content/records), as <year>/<id>.md
