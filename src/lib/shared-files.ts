@@ -8,6 +8,8 @@
  * Safe only because nothing writes into such a file after it is made: every writer in
  * the build creates a new file (the destination is removed first here, so a link never
  * turns one file's update into another's), and the old output is replaced, not edited.
+ * (Someone who edits a search file of the published output in place edits the cache's
+ * copy too, and the next build serves it again: the output is the build's to write.)
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
