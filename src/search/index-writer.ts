@@ -44,7 +44,11 @@ class Bytes {
     this.data = grown;
   }
 
-  /** Appends a CBOR head (the shortest, as minicbor writes it). */
+  /**
+   * Appends a CBOR head (the shortest, as minicbor writes it). The short forms are
+   * written in place rather than through ./cbor.ts `headBytes`, which allocates an array
+   * per head: this runs for every location of every word (millions per shard).
+   */
   head(major: number, n: number): void {
     if (this.length + 9 > this.data.length) this.room(9);
     const m = major << 5;
@@ -98,11 +102,6 @@ export interface IndexWord {
 export class IndexWriter {
   readonly #words = new Map<string, WordPostings>();
   readonly #wordCounts: number[] = [];
-
-  /** Pages added so far. */
-  get pages(): number {
-    return this.#wordCounts.length;
-  }
 
   /**
    * Adds the next page: `content` is its token stream (./index-content.ts
@@ -164,13 +163,7 @@ export class IndexWriter {
     for (const word of sorted) {
       const entry = this.#words.get(word)!;
       const key = encoder.encode(word);
-      const parts = [cborArrayHead(3), headBytes(3, key.length), key, headBytes(4, entry.pages), entry.bytes.data.subarray(0, entry.bytes.length), Uint8Array.of(EMPTY_LIST)];
-      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        bytes.set(p, at);
-        at += p.length;
-      }
+      const bytes = Buffer.concat([cborArrayHead(3), headBytes(3, key.length), key, headBytes(4, entry.pages), entry.bytes.data.subarray(0, entry.bytes.length), Uint8Array.of(EMPTY_LIST)]);
       yield { word, bytes };
     }
   }

@@ -34,7 +34,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { cborArrayHead, cborHead, cborItemEnd, decodeCbor, encodeCbor, headBytes, withoutSignature } from './cbor.ts';
 import { shareFile, shareTree } from '../lib/shared-files.ts';
 import { CHUNK_TABLE_FIELD, makeChunkTable } from './chunk-table.ts';
-import type { IndexWriter } from './index-writer.ts';
+import type { IndexWord, IndexWriter } from './index-writer.ts';
 import type { PagefindRuntime } from './pagefind-runtime.ts';
 
 /** Encoded bytes after which an index chunk is closed (Pagefind's rule, a smaller size). */
@@ -117,18 +117,12 @@ function boundaryPrefixes(a: string, b: string): [string, string] {
   return [x.slice(0, common + 1).join(''), y.slice(0, common + 1).join('')];
 }
 
-/** One word of an index chunk, its CBOR item cut out as it is. */
-interface Word {
-  word: string;
-  bytes: Uint8Array;
-}
-
 /**
  * The words of the Pagefind index `bundle`, in Pagefind's order, one chunk unpacked at a
  * time. Words are cut out of the chunks as they are, never decoded: a shard's chunks
  * hold tens of megabytes of postings, which decoding and encoding again took most of the time.
  */
-function* bundleWords(bundle: Bundle): Generator<Word> {
+function* bundleWords(bundle: Bundle): Generator<IndexWord> {
   const decoder = new TextDecoder();
   let last: string | null = null;
   for (const [, , hash] of bundle.meta[2] as [string, string, string][]) {
@@ -161,12 +155,12 @@ function* bundleWords(bundle: Bundle): Generator<Word> {
  * `maxBytes` encoded bytes (a word larger than that is a chunk of its own), and returns
  * the chunk table, made as Pagefind makes it.
  */
-function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBytes: number, level: 1 | 6 = 6): [string, string, string][] {
+function writeChunks(dir: string, language: string, words: Iterable<IndexWord>, maxBytes: number, level: 1 | 6 = 6): [string, string, string][] {
   rmSync(join(dir, 'index'), { recursive: true, force: true });
   mkdirSync(join(dir, 'index'));
   const written = new Set<string>();
   const table: [string, string, string][] = [];
-  let group: Word[] = [];
+  let group: IndexWord[] = [];
   let size = 0;
   const close = () => {
     const file = pagefindFile([cborArrayHead(1), cborArrayHead(group.length), ...group.map((w) => w.bytes)], level);
@@ -195,7 +189,7 @@ function writeChunks(dir: string, language: string, words: Iterable<Word>, maxBy
 }
 
 /** The words of the index folder `dir` in its order, each as its CBOR item, bytes as they are. */
-export function folderWords(dir: string): Generator<Word> {
+export function folderWords(dir: string): Generator<IndexWord> {
   return bundleWords(readBundle(dir));
 }
 
@@ -340,7 +334,7 @@ export function mergeIndexes(dirs: readonly string[], outDir: string, options: {
   // Pagefind's script and WebAssembly, so that its own code can read the merged index too.
   for (const name of readdirSync(first.dir)) if (name === 'pagefind.js' || name.startsWith('wasm.')) shareFile(join(first.dir, name), join(outDir, name));
 
-  function* merged(): Generator<Word> {
+  function* merged(): Generator<IndexWord> {
     const streams = bundles.map(bundleWords);
     const heads = streams.map((s) => s.next());
     for (;;) {
