@@ -1,10 +1,10 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { archiveConfig } from './src/lib/archive-config.ts';
 import { validateContent } from './src/integrations/validate-content.ts';
@@ -13,6 +13,7 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeadersFile } from './src/integrations/headers-file.ts';
 import { recordJson } from './src/integrations/record-json.ts';
 import { outputOrphans } from './src/integrations/output-orphans.ts';
+import { keptSitemap } from './src/integrations/kept-sitemap.ts';
 import { storeModule } from './src/integrations/store-module.ts';
 import remarkNumberedSections from './src/remark/numbered-sections.ts';
 import remarkArchiveLinks from './src/remark/archive-links.ts';
@@ -32,8 +33,9 @@ const settings = archiveConfig();
 // not: a digest of this file in vite.define makes any change here start afresh, instead
 // of copying pages that point at assets this build no longer writes.
 const configDigest = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
-// Read once per build (the documents' frontmatter only): the titles and 文号 records may cite.
-const referenceIndex = loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null);
+// Read once per build (the documents' frontmatter only, and only of files changed since
+// the last build): the titles and 文号 records may cite.
+const referenceIndex = loadReferenceIndex(contentDir(), (text) => parseDocNumber(text)?.normalized ?? null, join(astroCacheDir(), 'reference-index.json'));
 const references = () => referenceIndex;
 // Part of the Markdown options Astro hashes: a changed link target or plugin clears
 // Astro's cache of rendered records (src/lib/render-inputs.ts says why).
@@ -95,7 +97,7 @@ export default defineConfig({
     // First of the build:done hooks: the others read the output folder.
     outputOrphans(),
     mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
-    sitemap({ filter: (page) => !page.includes('/404') }),
+    keptSitemap({ filter: (page) => !page.includes('/404') }),
     securityHeadersFile(),
     recordJson(),
     linkCheck(),

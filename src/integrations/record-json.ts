@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { archiveConfig } from '../lib/archive-config.ts';
 import { astroCacheDir } from '../lib/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { fileStamp } from '../lib/file-stamp.ts';
 import { openRecord } from '../lib/open-data.ts';
 import { readRecordJsonState, recordJsonPath, writeRecordJsonState } from '../lib/record-json-state.ts';
 import { hashSources } from '../lib/source-digest.ts';
@@ -27,8 +28,9 @@ const JSON_CODE = ['src/lib', 'src/schemas', 'src/validation', 'src/integrations
  *
  * On a rebuild into the previous output (src/lib/output-staging.ts), the file of a
  * record whose source, the code and the archive settings are unchanged is already there
- * and stays: it is neither parsed nor written again (src/lib/record-json-state.ts). The
- * files of records no longer in the archive are removed.
+ * and stays: it is neither parsed nor written again (src/lib/record-json-state.ts), nor
+ * read when its stamp is the one it had (src/lib/file-stamp.ts). The files of records
+ * no longer in the archive are removed.
  */
 export function recordJson(): AstroIntegration {
   let root = process.cwd();
@@ -48,27 +50,36 @@ export function recordJson(): AstroIntegration {
         const before = readRecordJsonState(cache);
         const unchanged = before?.code === code ? before.files : {};
         const files: Record<string, string> = {};
+        const stamps: Record<string, string> = {};
         let written = 0;
         let kept = 0;
         for (const file of listRecordFiles(join(contentDir(), 'records'))) {
-          const source = readFileSync(file, 'utf8');
           // The file name is the record's id (checked before the build).
           const id = basename(file, extname(file));
-          const digest = createHash('sha256').update(source).digest('base64url');
+          // Taken before reading: a file changed after it gets another stamp next time.
+          const stamp = fileStamp(file);
+          // A file whose stamp is unchanged is not read to learn its digest.
+          let source: string | undefined;
+          let digest = before?.stamps?.[id] === stamp ? before.files[id] : undefined;
+          if (digest === undefined) {
+            source = readFileSync(file, 'utf8');
+            digest = createHash('sha256').update(source).digest('base64url');
+          }
           files[id] = digest;
+          stamps[id] = stamp;
           const target = join(out, recordJsonPath(id));
           if (unchanged[id] === digest && existsSync(target)) {
             kept++;
             continue;
           }
-          const read = readFrontmatter(source);
+          const read = readFrontmatter(source ?? readFileSync(file, 'utf8'));
           // Checked before the build: a record that does not parse here is a bug, said plainly.
           const record = recordSchema.parse(read?.data);
           writeFileSync(target, JSON.stringify(openRecord(record, read!.body.trim(), baseUrl), null, 2));
           written++;
         }
         for (const id of Object.keys(before?.files ?? {})) if (!(id in files)) rmSync(join(out, recordJsonPath(id)), { force: true });
-        writeRecordJsonState(cache, { code, files });
+        writeRecordJsonState(cache, { code, files, stamps });
         logger.info(`${written + kept} record JSON files: ${written} written${kept ? `, ${kept} unchanged kept` : ''}`);
       },
     },

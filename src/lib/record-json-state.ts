@@ -12,6 +12,8 @@ export interface RecordJsonState {
   code: string;
   /** Record id → digest of its source file. */
   files: Record<string, string>;
+  /** Record id → its source file's stamp (src/lib/file-stamp.ts) when digested: an unchanged stamp means the same digest. */
+  stamps?: Record<string, string>;
 }
 
 /** The cache file holding {@link RecordJsonState}. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { fileStamp } from '../lib/file-stamp.ts';
 import { hashSources } from '../lib/source-digest.ts';
 import { writeWhole } from '../lib/write-whole.ts';
 import { archiveConfigSchema, type ArchiveConfig, type ArchiveRecord } from '../schemas/index.ts';
@@ -81,7 +82,7 @@ function proposalKey(record: ArchiveRecord): string | null {
 interface CheckedRecord {
   /** Digest of the record's file. */
   hash: string;
-  /** The file's size, modification and change times (ns) and inode when it was checked: see {@link fileStamp}. */
+  /** The file's size, modification and change times (ns) and inode when it was checked: see src/lib/file-stamp.ts. */
   stamp: string;
   id: string;
   proposal: string | null;
@@ -102,18 +103,6 @@ function checkCode(): string {
   const hash = createHash('sha256');
   hashSources(hash, join(import.meta.dirname, '..', '..'), ['src/validation', 'src/schemas', 'src/lib']);
   return hash.digest('base64url');
-}
-
-/**
- * What identifies a file's version without reading it: size, modification time, change
- * time (ns) and inode. A file edited in place, or replaced, gets a new change time, which
- * (unlike the modification time) no tool can set back; so an unchanged stamp means
- * unchanged contents, and only a file whose stamp differs is read and hashed. At 100,000
- * records reading and hashing every file took about 8 s of each build.
- */
-function fileStamp(file: string): string {
-  const stat = statSync(file, { bigint: true });
-  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
 }
 
 function readCheckCache(file: string | undefined, code: string): Record<string, CheckedRecord> {

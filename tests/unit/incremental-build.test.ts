@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -57,6 +57,10 @@ describe('rebuilding after a change', () => {
   test('changing one record rebuilds only what shows it, and the site equals a cold build', () => {
     const archive = join(work, 'edit');
     writeSyntheticArchive(archive, 12);
+    // A whole-second modification time, which the third rebuild gives back to this file
+    // after changing it (Node cannot set the nanoseconds a file system keeps).
+    const oldTime = new Date('2024-03-01T08:00:00Z');
+    utimesSync(recordFile(archive, 5), oldTime, oldTime);
     const dist = join(work, 'edit-dist');
     const cache = join(work, 'edit-cache');
     build(archive, dist, cache);
@@ -108,6 +112,9 @@ describe('rebuilding after a change', () => {
     expect(again).toMatch(/[1-9]\d* page\(s\) the site no longer has removed/);
     // Only the corrected record's open-data file is written again.
     expect(again).toMatch(/record JSON files: 1 written, [1-9]\d* unchanged kept/);
+    // The site lost pages: its sitemap is made again (the first rebuild kept it).
+    expect(output).toMatch(/sitemap file\(s\) kept/);
+    expect(again).not.toMatch(/sitemap file\(s\) kept/);
     // One record fewer: the shard is indexed again, and its patch is gone.
     expect(again).not.toMatch(/patched/);
     const coldAgain = join(work, 'edit-cold-again');
@@ -122,10 +129,28 @@ describe('rebuilding after a change', () => {
     const third = recordFile(archive, 4);
     const thirdPage = `/records/${third.split('/').pop()!.replace(/\.md$/, '')}/`;
     writeFileSync(third, readFileSync(third, 'utf8').replace(/\n$/, '\n\n附件：办理方案。\n'));
-    const [, read, pages] = build(archive, dist, cache).match(/every internal link and asset exists \((\d+) of (\d+) pages read/) ?? [];
+    // A correction of the same length whose file gets its old modification time back is
+    // seen too: unchanged files are not read (src/lib/file-stamp.ts), but a file's stamp
+    // holds its change time, which no tool sets back.
+    const sameSize = recordFile(archive, 5);
+    const sizeBefore = statSync(sameSize).size;
+    writeFileSync(sameSize, readFileSync(sameSize, 'utf8').replace('测试记录编号5号', '更正记录编号5号'));
+    utimesSync(sameSize, oldTime, oldTime);
+    expect(statSync(sameSize, { bigint: true }).mtimeNs).toBe(BigInt(oldTime.getTime()) * 1_000_000n);
+    expect(statSync(sameSize).size).toBe(sizeBefore);
+    const thirdOutput = build(archive, dist, cache);
+    expect(thirdOutput).toMatch(/\d+ record files: 2 read, \d+ unchanged since the last build not read/);
+    const [, read, pages] = thirdOutput.match(/every internal link and asset exists \((\d+) of (\d+) pages read/) ?? [];
     expect(Number(read)).toBeGreaterThan(0);
     expect(Number(read)).toBeLessThan(Number(pages));
     expect(readFileSync(join(dist, thirdPage, 'index.html'), 'utf8')).toContain('附件：办理方案。');
+    const sameSizeId = sameSize.split('/').pop()!.replace(/\.md$/, '');
+    expect(readFileSync(join(dist, 'records', sameSizeId, 'index.html'), 'utf8')).toContain('更正记录编号5号');
+    expect(readFileSync(join(dist, 'records', `${sameSizeId}.json`), 'utf8')).toContain('更正记录编号5号');
+    // And the whole site is still the one a cold build makes of the archive.
+    const coldThird = join(work, 'edit-cold-third');
+    build(archive, coldThird, join(work, 'edit-cold-third-cache'));
+    expectSameSite(dist, coldThird, (path) => path.startsWith('pagefind/') || path === 'search-data/manifest.json');
     writeFileSync(third, readFileSync(third, 'utf8').replace('附件：办理方案。', '附件：[办理方案](/files/missing-plan.pdf)'));
     expect(build(archive, dist, cache, 1)).toContain(`${thirdPage} → /files/missing-plan.pdf`);
   });
