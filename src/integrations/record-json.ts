@@ -1,12 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { archiveConfig } from '../lib/archive-config.ts';
 import { astroCacheDir } from '../lib/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { fileStamp } from '../lib/file-stamp.ts';
+import { cachedOutputDir } from '../lib/output-staging.ts';
 import { openRecord } from '../lib/open-data.ts';
 import { readRecordJsonState, recordJsonPath, writeRecordJsonState } from '../lib/record-json-state.ts';
 import { hashSources } from '../lib/source-digest.ts';
@@ -30,7 +31,9 @@ const JSON_CODE = ['src/lib', 'src/schemas', 'src/validation', 'src/integrations
  * record whose source, the code and the archive settings are unchanged is already there
  * and stays: it is neither parsed nor written again (src/lib/record-json-state.ts), nor
  * read when its stamp is the one it had (src/lib/file-stamp.ts). The files of records
- * no longer in the archive are removed.
+ * no longer in the archive are removed. Like Astro for its pages, it keeps a copy of
+ * each file it writes in the build cache, from which a rebuild after a first build into
+ * a folder starts (src/lib/output-staging.ts).
  */
 export function recordJson(): AstroIntegration {
   let root = process.cwd();
@@ -75,10 +78,19 @@ export function recordJson(): AstroIntegration {
           const read = readFrontmatter(source ?? readFileSync(file, 'utf8'));
           // Checked before the build: a record that does not parse here is a bug, said plainly.
           const record = recordSchema.parse(read?.data);
-          writeFileSync(target, JSON.stringify(openRecord(record, read!.body.trim(), baseUrl), null, 2));
+          const json = JSON.stringify(openRecord(record, read!.body.trim(), baseUrl), null, 2);
+          writeFileSync(target, json);
+          // A copy beside Astro's copies of the pages, for the same use (src/lib/output-staging.ts).
+          const copy = join(cachedOutputDir(cache), recordJsonPath(id));
+          if (written === 0) mkdirSync(dirname(copy), { recursive: true });
+          writeFileSync(copy, json);
           written++;
         }
-        for (const id of Object.keys(before?.files ?? {})) if (!(id in files)) rmSync(join(out, recordJsonPath(id)), { force: true });
+        for (const id of Object.keys(before?.files ?? {})) {
+          if (id in files) continue;
+          rmSync(join(out, recordJsonPath(id)), { force: true });
+          rmSync(join(cachedOutputDir(cache), recordJsonPath(id)), { force: true });
+        }
         writeRecordJsonState(cache, { code, files, stamps });
         logger.info(`${written + kept} record JSON files: ${written} written${kept ? `, ${kept} unchanged kept` : ''}`);
       },

@@ -19,7 +19,8 @@ export interface CheckedSite {
 
 /** Where the link check of output folder `outDir` keeps what it saw, in the build cache `cacheDir`. */
 export function checkedSiteFile(cacheDir: string, outDir: string): string {
-  return join(cacheDir, 'link-check', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+  // With or without a trailing slash (Astro gives the folder as a URL, which has one).
+  return join(cacheDir, 'link-check', `${createHash('sha256').update(outDir.replace(/[\\/]+$/, '')).digest('hex').slice(0, 16)}.json`);
 }
 
 /**
@@ -44,4 +45,21 @@ export function trustedPages(file: string, code: string, exists: (path: string) 
 /** Records a check that found nothing broken, for the next one. */
 export function saveCheckedSite(file: string, site: CheckedSite): void {
   writeWhole(file, JSON.stringify(site));
+}
+
+/**
+ * Tells the last passing check that some of its pages are now other files of the same
+ * bytes: `keys` maps a site path to the `size:mtimeNs` of the file that holds it now
+ * (src/lib/output-staging.ts, which moves Astro's copies of the published pages into the
+ * output folder). Pages the check did not read are left out.
+ */
+export function rekeyCheckedPages(file: string, keys: ReadonlyMap<string, string>): void {
+  let saved: CheckedSite;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  for (const [path, key] of keys) if (path in saved.pages) saved.pages[path] = key;
+  saveCheckedSite(file, saved);
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { checkedSiteFile, saveCheckedSite } from '../../src/lib/link-check-cache.ts';
 import { manifestPages, prepareStaging, removeOrphanPages, swapOutput } from '../../src/lib/output-staging.ts';
 import { writeRecordJsonState } from '../../src/lib/record-json-state.ts';
 
@@ -135,5 +136,71 @@ describe('reusing the previous output as the staging folder', () => {
     const { staging, cache, trash } = setUp('other');
     const plan = prepareStaging({ finalDir: join(work, 'other', 'elsewhere'), staging, astroCache: cache, trash });
     expect(plan.reused).toBe(false);
+  });
+
+  describe('after a first build into a folder, which leaves no previous output', () => {
+    /** A first build: its staging folder, and Astro's copies of its pages and record JSON files in the cache, published. */
+    function firstBuild(name: string) {
+      const root = join(work, name);
+      const finalDir = join(root, 'dist');
+      const staging = `${finalDir}.staging`;
+      const cache = join(root, 'cache');
+      const trash = `${staging}.trash`;
+      const files = { 'records/a/index.html': 'A1', 'records/b/index.html': 'B1', 'records/a.json': '{"a":1}' };
+      const time = new Date(Date.now() - 60_000);
+      write(staging, { ...files, '_astro/site.css': 'css', 'sitemap-0.xml': '<urlset/>' }, time);
+      writeManifest(cache, ['records/a/index.html', 'records/b/index.html']);
+      writeRecordJsonState(cache, { code: 'c', files: { a: 'digest-of-a' } });
+      // Astro (and the record JSON) wrote their copies a little later.
+      write(join(cache, 'dist'), files, new Date(time.getTime() + 3));
+      // The link check passed on the staging folder, reading both pages.
+      const keyOf = (path: string) => {
+        const stat = statSync(path, { bigint: true });
+        return `${stat.size}:${stat.mtimeNs}`;
+      };
+      const linkCache = checkedSiteFile(cache, staging);
+      saveCheckedSite(linkCache, { code: 'k', files: ['/records/a/index.html', '/records/b/index.html'], pages: { '/records/a/index.html': keyOf(join(staging, 'records/a/index.html')), '/records/b/index.html': keyOf(join(staging, 'records/b/index.html')) } });
+      swapOutput({ finalDir, staging, astroCache: cache });
+      return { finalDir, staging, cache, trash, files, keyOf, linkCache };
+    }
+
+    test('Astro’s copies become the next staging folder and are kept as they are, and the link check knows their pages', () => {
+      const { finalDir, staging, cache, trash, files, keyOf, linkCache } = firstBuild('first');
+      expect(tree(finalDir)).toMatchObject(files);
+      // Moved, not copied: the cache keeps no copies now.
+      expect(existsSync(join(cache, 'dist'))).toBe(false);
+      expect(tree(staging)).toEqual(files);
+
+      const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      expect(plan).toMatchObject({ reused: true, kept: 3, copied: 0 });
+      expect(tree(staging)).toEqual(files);
+      const checked = JSON.parse(readFileSync(linkCache, 'utf8')) as { pages: Record<string, string> };
+      expect(checked.pages).toEqual({ '/records/a/index.html': keyOf(join(staging, 'records/a/index.html')), '/records/b/index.html': keyOf(join(staging, 'records/b/index.html')) });
+      // The published output itself is untouched.
+      expect(tree(finalDir)).toMatchObject(files);
+    });
+
+    test('they are taken as they are only once: a later preparation compares them with the published files', () => {
+      const { finalDir, staging, cache, trash } = firstBuild('once');
+      prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      // A build that stopped after writing into the staging folder (Astro's manifest unchanged).
+      write(staging, { 'records/a/index.html': 'A from a failed build' });
+      const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      expect(plan).toMatchObject({ reused: true, copied: 1 });
+      expect(readFileSync(join(staging, 'records/a/index.html'), 'utf8')).toBe('A1');
+    });
+
+    test('a published page edited by hand, of which Astro keeps no copy any more, is written again rather than carried over', () => {
+      const { finalDir, staging, cache, trash } = firstBuild('hand');
+      prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      // The next build renders nothing new and publishes the staging folder; the first
+      // build's output becomes the staging folder.
+      swapOutput({ finalDir, staging, astroCache: cache });
+      write(finalDir, { 'records/b/index.html': 'B1 + 统计代码' });
+      const plan = prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      expect(plan.reused).toBe(true);
+      // a and its JSON: the published files, as published → kept; b: edited → gone, for Astro to render.
+      expect(tree(staging)).toEqual({ 'records/a/index.html': 'A1', 'records/a.json': '{"a":1}' });
+    });
   });
 });
