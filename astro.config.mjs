@@ -12,7 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { securityHeadersFile } from './src/integrations/headers-file.ts';
 import { recordJson } from './src/integrations/record-json.ts';
-import { outputOrphans } from './src/integrations/output-orphans.ts';
+import { preparedOutput } from './src/integrations/prepared-output.ts';
 import { keptSitemap } from './src/integrations/kept-sitemap.ts';
 import { storeModule } from './src/integrations/store-module.ts';
 import remarkNumberedSections from './src/remark/numbered-sections.ts';
@@ -95,7 +95,7 @@ export default defineConfig({
     // Astro's content store reaches the pages' code as one string literal that V8 is slow to compile.
     storeModule(),
     // First of the build:done hooks: the others read the output folder.
-    outputOrphans(),
+    preparedOutput(),
     mdx({ processor: unified({ smartypants: false, remarkPlugins: [remarkMdxAllowlist, remarkNumberedSections, [remarkArchiveLinks, linkOptions]] }) }),
     keptSitemap({ filter: (page) => !page.includes('/404') }),
     securityHeadersFile(),
