@@ -1,4 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { astroCacheDir } from '../lib/cache-dir.ts';
+import { writeWhole } from '../lib/write-whole.ts';
 
 /**
  * The id of the module Astro bundles its content store into (its
@@ -9,43 +12,45 @@ export const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** How Astro writes that module: the store's JSON text as one string literal. */
 const ASTRO_FORM = 'export default JSON.parse(';
 
-/** Characters per string literal in the rewritten module. */
-export const PIECE_CHARS = 1 << 20;
+/** Below this many characters the store stays in Astro's module. */
+export const FILE_FROM_CHARS = 1 << 20;
 
 /**
  * Rewrites Astro's store module, `export default JSON.parse("<the store's JSON>")`, into
- * the same JSON text as string literals of at most `pieceChars` characters, joined
- * before parsing. Returns null when the module has another form (or is small enough).
+ * one that reads the same JSON text from `file` when it runs, and writes that file.
+ * Returns null when the module has another form (or the store is small).
  *
- * Why: V8 compiles one huge string literal far more slowly than the same text in
- * pieces. At 100,000 records the store is 153 MB, and importing Astro's module took
- * 39 s on every build, a rebuild too (the same text in 1 Mi-character pieces: 2.4 s,
- * measured with Node 22). Astro's own remedy, `experimental.collectionStorage:
+ * Why: the module is bundled by Vite and compiled by V8 on every build, a rebuild too,
+ * and the store is large (15 MB at 10,000 records, 150 MB at 100,000). As one string
+ * literal, V8 compiled it in 39 s at 100,000 records; split into literals of 1 Mi
+ * characters, 2.4 s, but Vite's bundler still parsed and copied all of it (about 7 s of
+ * a 100,000-record rebuild, with the compiling). Read from a file, it is parsed as JSON
+ * once, as Astro's module would. Astro's own remedy, `experimental.collectionStorage:
  * 'chunked'`, writes the store by encoding it one character at a time (getChunkEnd in
- * astro/dist/content/data-store-writer.js): minutes at that size, on every build.
+ * astro/dist/content/data-store-writer.js): minutes at that size, on every build. The
+ * file is written whole (a temporary file, then renamed), and the module reads it in
+ * the same build.
  */
-export function piecewiseStoreModule(code: string, pieceChars = PIECE_CHARS): string | null {
+export function storeModuleFromFile(code: string, file: string, fromChars = FILE_FROM_CHARS): string | null {
   if (!code.startsWith(ASTRO_FORM) || !code.endsWith(')')) return null;
+  if (code.length < fromChars) return null;
   let text: unknown;
   try {
     text = JSON.parse(code.slice(ASTRO_FORM.length, -1));
   } catch {
     return null;
   }
-  if (typeof text !== 'string' || text.length <= pieceChars) return null;
-  const pieces: string[] = [];
-  // A piece may end inside a surrogate pair: JSON.stringify escapes the lone halves
-  // (\uD8xx), and joining puts the pair together again.
-  for (let at = 0; at < text.length; at += pieceChars) pieces.push(JSON.stringify(text.slice(at, at + pieceChars)));
-  return `${ASTRO_FORM}[\n${pieces.join(',\n')}\n].join(''))`;
+  if (typeof text !== 'string') return null;
+  writeWhole(file, text);
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 }
 
 /**
- * Splits the string literal of Astro's content store module ({@link piecewiseStoreModule}).
- * Warns when the module no longer has the form this expects (a newer Astro), so that
- * the loss of the speed-up does not go unnoticed.
+ * Has Astro's content store module read the store from a file in the build cache
+ * ({@link storeModuleFromFile}). Warns when the module no longer has the form this
+ * expects (a newer Astro), so that the loss of the speed-up does not go unnoticed.
  */
-export function storeModule(): AstroIntegration {
+export function storeModule(file: string = join(astroCacheDir(), 'data-store-module.json')): AstroIntegration {
   return {
     name: 'archive:store-module',
     hooks: {
@@ -58,14 +63,14 @@ export function storeModule(): AstroIntegration {
                 enforce: 'post',
                 transform(code: string, id: string) {
                   if (id !== STORE_MODULE_ID) return null;
-                  const pieces = piecewiseStoreModule(code);
-                  if (pieces === null) {
-                    // A store small enough to stay one piece has Astro's form; only a
-                    // large module of another form means the speed-up is lost.
-                    if (code.length > PIECE_CHARS && !code.startsWith(ASTRO_FORM)) logger.warn(`Astro's content store module has an unexpected form; its ${code.length} characters are left as one piece.`);
+                  const reading = storeModuleFromFile(code, file);
+                  if (reading === null) {
+                    // A small store stays in Astro's module; only a large module of
+                    // another form means the speed-up is lost.
+                    if (code.length >= FILE_FROM_CHARS && !code.startsWith(ASTRO_FORM)) logger.warn(`Astro's content store module has an unexpected form; its ${code.length} characters are left in the module.`);
                     return null;
                   }
-                  return { code: pieces, map: { mappings: '' } };
+                  return { code: reading, map: { mappings: '' } };
                 },
               },
             ],
