@@ -42,6 +42,15 @@ export function trustedPages(file: string, code: string, exists: (path: string) 
   return new Map(Object.entries(saved.pages));
 }
 
+/** The pages the last passing check read, each with its `size:mtimeNs` then (empty without one). */
+export function checkedPages(file: string): Record<string, string> {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as CheckedSite).pages ?? {};
+  } catch {
+    return {};
+  }
+}
+
 /** Records a check that found nothing broken, for the next one. */
 export function saveCheckedSite(file: string, site: CheckedSite): void {
   writeWhole(file, JSON.stringify(site));

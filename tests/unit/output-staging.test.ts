@@ -151,8 +151,10 @@ describe('reusing the previous output as the staging folder', () => {
       write(staging, { ...files, '_astro/site.css': 'css', 'sitemap-0.xml': '<urlset/>' }, time);
       writeManifest(cache, ['records/a/index.html', 'records/b/index.html']);
       writeRecordJsonState(cache, { code: 'c', files: { a: 'digest-of-a' } });
-      // Astro (and the record JSON) wrote their copies a little later.
-      write(join(cache, 'dist'), files, new Date(time.getTime() + 3));
+      // Astro (and the record JSON) wrote their copies a little later, at a time with
+      // more than milliseconds (utimes from a Date sets whole milliseconds).
+      write(join(cache, 'dist'), files);
+      for (const rel of Object.keys(files)) utimesSync(join(cache, 'dist', rel), time.getTime() / 1000 + 0.0031234, time.getTime() / 1000 + 0.0031234);
       // The link check passed on the staging folder, reading both pages.
       const keyOf = (path: string) => {
         const stat = statSync(path, { bigint: true });
@@ -178,6 +180,22 @@ describe('reusing the previous output as the staging folder', () => {
       expect(checked.pages).toEqual({ '/records/a/index.html': keyOf(join(staging, 'records/a/index.html')), '/records/b/index.html': keyOf(join(staging, 'records/b/index.html')) });
       // The published output itself is untouched.
       expect(tree(finalDir)).toMatchObject(files);
+    });
+
+    test('the next build, from the first build’s output, tells the link check which of its pages it has read, though their times changed', () => {
+      const { finalDir, staging, cache, trash, keyOf, linkCache } = firstBuild('relinked');
+      prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      // The build renders nothing new; its link check passes, having read the pages it
+      // was told of (their keys, as the preparation left them), and the swap publishes it.
+      const checkedBefore = JSON.parse(readFileSync(linkCache, 'utf8')) as { pages: Record<string, string> };
+      swapOutput({ finalDir, staging, astroCache: cache });
+      // The published output's page b is then edited by hand: what the check read of it is not carried over.
+      write(finalDir, { 'records/b/index.html': 'B1 + 统计代码' });
+      prepareStaging({ finalDir, staging, astroCache: cache, trash });
+      const checked = JSON.parse(readFileSync(linkCache, 'utf8')) as { pages: Record<string, string> };
+      expect(checked.pages['/records/a/index.html']).toBe(keyOf(join(staging, 'records/a/index.html')));
+      expect(checked.pages['/records/a/index.html']).not.toBe(checkedBefore.pages['/records/a/index.html']);
+      expect(checked.pages['/records/b/index.html']).toBe(checkedBefore.pages['/records/b/index.html']);
     });
 
     test('they are taken as they are only once: a later preparation compares them with the published files', () => {
