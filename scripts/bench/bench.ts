@@ -7,9 +7,10 @@
  * 2. imports the pages (the importer CLI, as an operator runs it);
  * 3. builds the site from the imported records, cold (no cache from an earlier build);
  * 4. changes one record's text and builds again (what a correction costs), then another
- *    record's, twice: the first rebuild after a cold build starts from an empty output
- *    folder, every later one from the output before last, which the first such rebuild
- *    compares byte for byte and later ones by size and time (src/lib/output-staging.ts);
+ *    record's, twice: the first rebuild after a cold build starts from Astro's cache
+ *    copies of the cold build's pages, every later one from the output before last,
+ *    which the first such rebuild compares byte for byte and later ones by size and
+ *    time (src/lib/output-staging.ts);
  * and prints wall time, CPU time and peak memory of every step (the build's two parallel parts,
  * Astro and the search index, separately), dist size, index size and the transfer size
  * of record pages (HTML + CSS, gzip).
@@ -158,10 +159,10 @@ const lines = [
   `| · pages (Astro): ${htmlCount} HTML pages, links of ${c.linksRead} read | ${secs(c.astroSeconds)} | ${secs(c.astroCpu)} | ${c.astroPeak.toFixed(0)} MB |`,
   `| · search index: ${c.shards} shard(s) | ${secs(c.indexSeconds)} | ${secs(c.indexCpu)} | ${c.indexPeak.toFixed(0)} MB |`,
   `| **import + cold build** | **${secs(imported.seconds + cold.seconds)}** | ${secs(imported.cpuSeconds + cold.cpuSeconds)} | ${Math.max(imported.peakMb, cold.peakMb).toFixed(0)} MB |`,
-  `| **rebuild after one record changed**, the first after the cold build | **${secs(rebuild.seconds)}** ${share(rebuild)} | ${peak(rebuild)} |`,
-  `| · pages (Astro), unchanged pages copied from its cache, links of ${r.linksRead} page(s) read | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
+  `| **rebuild after one record changed**, the first after the cold build (from Astro's cache copies of its pages) | **${secs(rebuild.seconds)}** ${share(rebuild)} | ${peak(rebuild)} |`,
+  `| · pages (Astro), unchanged pages kept in place, links of ${r.linksRead} page(s) read | ${secs(r.astroSeconds)} | ${secs(r.astroCpu)} | ${r.astroPeak.toFixed(0)} MB |`,
   `| · search index, ${r.reusedShards} of ${r.shards} shard(s) reused | ${secs(r.indexSeconds)} | ${secs(r.indexCpu)} | ${r.indexPeak.toFixed(0)} MB |`,
-  `| **rebuild after another record changed**, from the previous output (its pages compared byte for byte) | **${secs(rebuildAgain.seconds)}** ${share(rebuildAgain)} | ${peak(rebuildAgain)} |`,
+  `| **rebuild after another record changed**, from the cold build's output (its pages compared byte for byte) | **${secs(rebuildAgain.seconds)}** ${share(rebuildAgain)} | ${peak(rebuildAgain)} |`,
   `| · pages (Astro), unchanged pages kept in place, links of ${r2.linksRead} page(s) read | ${secs(r2.astroSeconds)} | ${secs(r2.astroCpu)} | ${r2.astroPeak.toFixed(0)} MB |`,
   `| · search index, ${r2.reusedShards} of ${r2.shards} shard(s) reused | ${secs(r2.indexSeconds)} | ${secs(r2.indexCpu)} | ${r2.indexPeak.toFixed(0)} MB |`,
   `| **rebuild after a third record changed**, from the previous output (compared by size and time): every later rebuild | **${secs(rebuildSteady.seconds)}** ${share(rebuildSteady)} | ${peak(rebuildSteady)} |`,
