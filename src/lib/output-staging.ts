@@ -196,8 +196,8 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
       plan.removed++;
     }
   }
-  // The link check read the published pages when it passed (it read this folder before
-  // the swap). A page here that now holds the same bytes under another time is, for the
+  // The link check read the published pages when it passed (in the staging folder,
+  // before the swap published it). A page here that now holds the same bytes under another time is, for the
   // check, a page it has read: it is told so (src/lib/link-check-cache.ts), which spares
   // reading every page after a build whose pages got other times (the first after the
   // cache copies came here: 133,000 pages at 100,000 records).
@@ -218,13 +218,10 @@ export function prepareStaging(options: { finalDir: string; staging: string; ast
   };
   for (const rel of pages) {
     const target = join(staging, rel);
-    if (fromCache) {
-      const have = statSync(target, { bigint: true, throwIfNoEntry: false });
-      if (have) {
-        if (astroPages.has(rel)) rekeyed.set(`/${rel}`, `${have.size}:${have.mtimeNs}`);
-        plan.kept++;
-        continue;
-      }
+    if (fromCache && existsSync(target)) {
+      if (astroPages.has(rel)) carryCheck(rel, target);
+      plan.kept++;
+      continue;
     }
     const source = sourceOf(rel);
     const have = statSync(target, { throwIfNoEntry: false });
