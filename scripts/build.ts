@@ -163,7 +163,7 @@ const pages = () =>
     ARCHIVE_CONTENT_CHECKED: '1',
     ARCHIVE_SEARCH_INDEX: 'separate',
     // Keep the pages prepareStaging left there (astro.config.mjs), and remove those the
-    // site no longer has (src/integrations/output-orphans.ts).
+    // site no longer has (src/integrations/prepared-output.ts).
     ARCHIVE_OUT_DIR_PREPARED: '1',
     ARCHIVE_STAGING_READY: stagingReady,
   }, astroHeapLimit ? [`--max-old-space-size=${astroHeapLimit}`] : []);

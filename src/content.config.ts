@@ -18,7 +18,7 @@ const records = defineCollection({
     // for every unchanged file. deferRender would keep the store smaller but make each
     // record a module for Vite to bundle: far slower at 10,000 records.
     deferRender: false,
-    // The raw Markdown is not kept in the store, which every build reads and bundles: the
+    // The raw Markdown is not kept in the store, which every build reads and loads: the
     // few readers of a record's text (record JSON, archive JSON, the side-by-side
     // comparison, the search index) read the file itself (pages: src/lib/record-body.ts).
     retainBody: false,

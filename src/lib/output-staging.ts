@@ -20,7 +20,7 @@
  *    (a few files after a correction). Everything else (assets, search index, pages no
  *    longer listed) is removed; the build writes it again.
  * 3. {@link removeOrphanPages}, when Astro has written its pages and before the link
- *    check (src/integrations/output-orphans.ts): a page of the old manifest that this
+ *    check (src/integrations/prepared-output.ts): a page of the old manifest that this
  *    build neither listed nor wrote (a deleted record's page) is removed.
  *
  * The folder is reused only when Astro's manifest and the record JSON list are the ones

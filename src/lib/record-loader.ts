@@ -101,8 +101,8 @@ const LIST_CHANGED_UP_TO = 0.2;
  * Astro's glob loader, storing each record lean: through {@link withoutFrontmatterCopy}
  * and {@link withHtmlOutside}, and reading only the files changed since its last load.
  *
- * Why lean: the store is one file that every build (a rebuild too) reads whole, bundles and
- * compiles as JavaScript, and loads whole again to render pages; Astro's memory grows
+ * Why lean: the store is one file that every build (a rebuild too) reads whole, writes
+ * again after any change, and loads whole again to render pages; Astro's memory grows
  * with it. At 10,000 records the rendered HTML is 37 % of the store's characters, the
  * frontmatter copy was 28 %, Astro's headings 6 %. Without the HTML, Astro's peak went
  * from 2.0 to 1.8 GB at 10,000 records and from 8.8 to 7.0 GB at 100,000, where its
