@@ -127,7 +127,13 @@ export function recordLoader(options: Parameters<typeof glob>[0], htmlDir: strin
     name: 'record-loader',
     load: async (context) => {
       const store = context.store;
-      const entryTypes = unchangedSkipped(context);
+      // The glob loader's context: the lean store, and entry types that skip parsing
+      // what the store already holds (built only when the glob loader runs: it maps
+      // every stored entry's digest).
+      const globContext = (kept: ReadonlySet<string>) => {
+        const entryTypes = unchangedSkipped(context);
+        return { ...context, store: leanStore(kept), ...(entryTypes ? { entryTypes } : {}) };
+      };
       const leanStore = (kept: ReadonlySet<string>) =>
         new Proxy(store, {
           get(target, property) {
@@ -141,7 +147,7 @@ export function recordLoader(options: Parameters<typeof glob>[0], htmlDir: strin
       const pruneHtml = () => pruneRecordHtml(htmlDir, new Set(store.values().flatMap((entry) => (entry.rendered && entry.digest ? [String(entry.digest)] : []))));
       if (context.watcher) {
         // astro dev: the glob loader watches the files its pattern matches, so it gets them all.
-        await base.load({ ...context, store: leanStore(new Set()), ...(entryTypes ? { entryTypes } : {}) });
+        await base.load(globContext(new Set()));
         pruneHtml();
         return;
       }
@@ -171,7 +177,7 @@ export function recordLoader(options: Parameters<typeof glob>[0], htmlDir: strin
       if (changed.length > 0) {
         const fewChanged = changed.length <= files.length * LIST_CHANGED_UP_TO;
         const loader = fewChanged ? glob({ ...options, pattern: changed.map((file) => escapePath(file)) }) : base;
-        await loader.load({ ...context, store: leanStore(kept), ...(entryTypes ? { entryTypes } : {}) });
+        await loader.load(globContext(kept));
       } else {
         // What the glob loader does last: entries whose file is gone go too.
         for (const id of [...store.keys()]) if (!kept.has(id)) store.delete(id);
